@@ -1,0 +1,103 @@
+import { z } from 'zod'
+
+// Empty values in an .env file mean "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
+
+const url = z.url({ protocol: /^https?$/ })
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}, 'not a time zone name known to this system, e.g. Europe/Minsk')
+
+const Env = z
+  .object({
+    BOT_TOKEN: optional(z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'looks like 123456789:AA…, from @BotFather')),
+    TELEGRAM_API_ROOT: optional(url),
+    WEBHOOK_URL: optional(url),
+    // Telegram's rule for secret_token: 1–256 of A–Z, a–z, 0–9, _ and -.
+    WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')),
+    HTTP_HOST: optional(z.string().min(1)),
+    HTTP_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+    DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+    DATA_DIR: optional(z.string().min(1)),
+    VIBER_AUTH_TOKEN: optional(z.string().min(10)),
+    VIBER_API_ROOT: optional(url),
+    VIBER_BOT_NAME: optional(z.string().min(1)),
+    PUBLIC_URL: optional(url),
+    TIMEZONE: optional(timeZone),
+    ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  })
+  .refine((env) => env.WEBHOOK_URL === undefined || env.WEBHOOK_SECRET !== undefined, {
+    message: 'is required when WEBHOOK_URL is set (Telegram sends it with every update)',
+    path: ['WEBHOOK_SECRET'],
+  })
+
+export interface Config {
+  botToken: string | undefined
+  telegramApiRoot: string
+  webhook: { url: string; secret: string } | undefined
+  http: { host: string; port: number }
+  databaseUrl: string | undefined
+  redisUrl: string | undefined
+  dataDir: string
+  viber: { authToken: string; apiRoot: string; botName: string } | undefined
+  publicUrl: string | undefined
+  timeZone: string
+  adminTelegramIds: number[]
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const trimSlash = (value: string): string => value.replace(/\/+$/, '')
+
+/** Parses the environment once. Problems are reported by variable name, never with values (they may be secrets). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const e = parsed.data
+  const webhook =
+    e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined
+      ? { url: trimSlash(e.WEBHOOK_URL), secret: e.WEBHOOK_SECRET }
+      : undefined
+  return Object.freeze({
+    botToken: e.BOT_TOKEN,
+    telegramApiRoot: trimSlash(e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org'),
+    webhook,
+    http: { host: e.HTTP_HOST ?? '127.0.0.1', port: e.HTTP_PORT ?? 8080 },
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR ?? './data',
+    viber:
+      e.VIBER_AUTH_TOKEN === undefined
+        ? undefined
+        : {
+            authToken: e.VIBER_AUTH_TOKEN,
+            apiRoot: trimSlash(e.VIBER_API_ROOT ?? 'https://chatapi.viber.com/pa'),
+            botName: e.VIBER_BOT_NAME ?? 'Service 115',
+          },
+    publicUrl: e.PUBLIC_URL !== undefined ? trimSlash(e.PUBLIC_URL) : webhook?.url,
+    timeZone: e.TIMEZONE ?? 'Europe/Minsk',
+    adminTelegramIds: (e.ADMIN_TELEGRAM_IDS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '')
+      .map(Number),
+    logLevel: e.LOG_LEVEL ?? 'info',
+  })
+}

@@ -1,0 +1,55 @@
+import { pino } from 'pino'
+import type { Logger } from 'pino'
+
+export type { Logger }
+
+/**
+ * Paths that may carry personal data or secrets. Log fields are named consistently
+ * (phone, text, description, token, …) so these paths catch them wherever they appear.
+ */
+export const REDACTED_PATHS = [
+  'phone',
+  '*.phone',
+  'contactPhone',
+  '*.contactPhone',
+  'text',
+  '*.text',
+  'description',
+  '*.description',
+  'address',
+  '*.address',
+  'name',
+  '*.firstName',
+  '*.lastName',
+  '*.username',
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+  'headers.authorization',
+  'headers["x-telegram-bot-api-secret-token"]',
+]
+
+export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      base: { service: 'service-115' },
+    },
+    options.destination,
+  )
+}
+
+/** A connection URL without its password, for logs and messages. */
+export function safeUrl(raw: string): string {
+  try {
+    const parsed = new URL(raw)
+    if (parsed.password !== '') parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable URL)'
+  }
+}

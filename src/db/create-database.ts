@@ -1,0 +1,33 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+// int8 (counts, bigint ids) as numbers: every value here stays far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+// date as 'YYYY-MM-DD': a JS Date would shift it by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
+
+export interface DatabaseOptions {
+  url: string
+  poolSize?: number
+  /** Called with errors of idle clients, which would otherwise crash the process. */
+  onPoolError: (error: Error) => void
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  close: () => Promise<void>
+}
+
+export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A saturated pool fails instead of hanging for ever.
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 10_000,
+  })
+  pool.on('error', options.onPoolError)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, close: () => db.destroy() }
+}
