@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
@@ -20,6 +21,7 @@ export async function startEmbeddedPostgres(options: {
   port?: number
 }): Promise<EmbeddedPostgres> {
   await mkdir(options.dataDir, { recursive: true })
+  const lock = await takeLock(options.dataDir)
   const pglite = await PGlite.create({ dataDir: options.dataDir })
   const server = new PGLiteSocketServer({
     db: pglite,
@@ -37,6 +39,38 @@ export async function startEmbeddedPostgres(options: {
       stopped = true
       await server.stop()
       await pglite.close()
+      await lock.release()
     },
   }
+}
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor(readonly pid: number) {
+    super(
+      `the embedded database is in use by process ${pid} (PGlite allows one process): ` +
+        'stop it first, or set DATABASE_URL to a PostgreSQL server for several processes',
+    )
+    this.name = 'EmbeddedDatabaseBusyError'
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Two processes opening one PGlite directory would corrupt it: a pid file guards it. */
+async function takeLock(dataDir: string): Promise<{ release: () => Promise<void> }> {
+  const file = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.pid`)
+  const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim())
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+    throw new EmbeddedDatabaseBusyError(owner)
+  }
+  await writeFile(file, String(process.pid))
+  return { release: () => rm(file, { force: true }) }
 }

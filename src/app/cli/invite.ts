@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { Api } from 'grammy'
+import type { StaffRole } from '../../core/access/permissions.js'
+import { STAFF_ROLES } from '../../core/access/permissions.js'
+import { makeCreateInvite } from '../../core/access/invites.js'
+import { createInviteStore } from '../../db/repositories/invite-store.js'
+import { createTransact } from '../../db/transact.js'
+import type { Config } from '../config.js'
+import { withDatabase } from './with-database.js'
+import type { CommandOutput } from './output.js'
+
+export const newInviteToken = (): string => randomBytes(24).toString('base64url')
+export const hashInviteToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+
+const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value)
+
+const ERRORS = {
+  'not-allowed': 'not allowed',
+  'unknown-organisation': 'no active organisation with that code',
+  'unknown-district': 'no active district with that code',
+  'scope-mismatch': 'executors and dispatchers need --org, district admins --district, region admins neither',
+} as const
+
+export async function runInvite(config: Config, args: string[], out: CommandOutput): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      district: { type: 'string' },
+      'bot-username': { type: 'string' },
+    },
+  })
+  const role = values.role ?? ''
+  if (!isRole(role)) {
+    out(`--role must be one of: ${STAFF_ROLES.join(', ')}`)
+    return 2
+  }
+  const botUsername = values['bot-username'] ?? (await askBotUsername(config, out))
+  if (botUsername === undefined) return 1
+
+  return withDatabase(config, async (db) => {
+    const organisation = values.org === undefined
+      ? undefined
+      : await db.selectFrom('organisations').select('id').where('code', '=', values.org).executeTakeFirst()
+    const district = values.district === undefined
+      ? undefined
+      : await db.selectFrom('districts').select('id').where('code', '=', values.district).executeTakeFirst()
+    if (values.org !== undefined && !organisation) {
+      out(`${ERRORS['unknown-organisation']}: ${values.org}`)
+      return 1
+    }
+    if (values.district !== undefined && !district) {
+      out(`${ERRORS['unknown-district']}: ${values.district}`)
+      return 1
+    }
+    const createInvite = makeCreateInvite({
+      transact: createTransact(db, createInviteStore),
+      newToken: newInviteToken,
+      hashToken: hashInviteToken,
+      now: () => new Date(),
+    })
+    const result = await createInvite(
+      { kind: 'operator' },
+      { role, organisationId: organisation?.id ?? null, districtId: district?.id ?? null },
+    )
+    if (!result.ok) {
+      out(`invite not created: ${ERRORS[result.error]}`)
+      return 1
+    }
+    out(`https://t.me/${botUsername}?start=${result.startPayload}`)
+    out(`one-time link for a ${role}; valid until ${result.expiresAt.toISOString()}`)
+    return 0
+  })
+}
+
+async function askBotUsername(config: Config, out: CommandOutput): Promise<string | undefined> {
+  if (config.botToken === undefined) {
+    out('BOT_TOKEN is not set: the link needs the bot\'s username. Set BOT_TOKEN, or pass --bot-username NAME.')
+    return undefined
+  }
+  const me = await new Api(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()
+  return me.username
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import type { Actor, Membership } from '../../core/access/permissions.js'
+import type { Database } from '../schema.js'
+
+export type Channel = 'telegram' | 'viber' | 'phone'
+
+/** The user behind a channel address; created on first contact. Safe under concurrent first messages. */
+export async function ensureChannelUser(
+  db: Kysely<Database>,
+  identity: { channel: Channel; externalId: string; language?: 'ru' | 'be' | 'en' },
+): Promise<number> {
+  const find = () =>
+    db
+      .selectFrom('channel_identities')
+      .select('user_id')
+      .where('channel', '=', identity.channel)
+      .where('external_id', '=', identity.externalId)
+      .executeTakeFirst()
+  const existing = await find()
+  if (existing) return existing.user_id
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .insertInto('users')
+      .values({ language: identity.language ?? 'ru' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const linked = await trx
+      .insertInto('channel_identities')
+      .values({ user_id: user.id, channel: identity.channel, external_id: identity.externalId })
+      .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
+      .returning('user_id')
+      .executeTakeFirst()
+    if (linked) return linked.user_id
+    // Another update of the same person won the race: drop our empty user, use theirs.
+    await trx.deleteFrom('users').where('id', '=', user.id).execute()
+    const winner = await trx
+      .selectFrom('channel_identities')
+      .select('user_id')
+      .where('channel', '=', identity.channel)
+      .where('external_id', '=', identity.externalId)
+      .executeTakeFirstOrThrow()
+    return winner.user_id
+  })
+}
+
+/** A user with their active staff memberships, as the permission checks need them. */
+export async function loadActor(db: Kysely<Database>, userId: number): Promise<Actor> {
+  const rows = await db
+    .selectFrom('staff_memberships as m')
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['m.role', 'm.organisation_id', 'm.district_id', 'o.district_id as organisation_district_id'])
+    .where('m.user_id', '=', userId)
+    .where('m.revoked_at', 'is', null)
+    .execute()
+  const memberships: Membership[] = rows.map((r) => ({
+    role: r.role,
+    organisationId: r.organisation_id,
+    // Executors and dispatchers cover their organisation's district (none: the whole region).
+    districtId: r.organisation_id === null ? r.district_id : r.organisation_district_id,
+  }))
+  return { userId, memberships }
+}
