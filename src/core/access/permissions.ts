@@ -80,7 +80,15 @@ const HANDLER: readonly RequestPermission[] = REQUEST_PERMISSIONS.filter(
 const AREA_GRANTS: Record<StaffRole, readonly AreaPermission[]> = {
   executor: [],
   dispatcher: ['request.create_for_caller'],
-  district_admin: ['request.create_for_caller', 'staff.invite', 'staff.revoke', 'notice.send', 'stats.view', 'export.requests'],
+  district_admin: [
+    'request.create_for_caller',
+    'staff.invite',
+    'staff.revoke',
+    'notice.send',
+    'stats.view',
+    'export.requests',
+    'deadletters.view',
+  ],
   region_admin: AREA_PERMISSIONS,
 }
 
@@ -95,6 +103,8 @@ function requestGrants(actor: Actor, m: Membership, request: RequestScope): read
         // Triage: only a region-wide organisation (the contact centre) sorts unrouted requests.
         return m.districtId === null ? HANDLER : []
       if (m.organisationId === request.primaryOrganisationId) return HANDLER
+      // The contact centre answers "what happened to my request?" calls about any request.
+      if (m.districtId === null) return ['request.view']
       return m.organisationId !== null && request.copyOrganisationIds.includes(m.organisationId) ? ['request.view'] : []
     case 'executor':
       return request.executorUserId === actor.userId && m.organisationId === request.primaryOrganisationId

@@ -58,12 +58,24 @@ function offsetMillis(instant: number, timeZone: string): number {
   return asUtcMillis(toLocal(new Date(whole), timeZone)) - whole
 }
 
-/** The instant at which the region's clocks show `local` (the later one in a DST overlap). */
+/**
+ * The instant at which the clocks of `timeZone` show `local`. In an autumn overlap (the hour
+ * shown twice) it is the later instant; in a spring gap (an hour never shown) the time moves
+ * forward by the gap, as a clock would show it.
+ */
 export function fromLocal(local: LocalDateTime, timeZone: string): Date {
   const guess = asUtcMillis(local)
-  const first = guess - offsetMillis(guess, timeZone)
-  const second = guess - offsetMillis(first, timeZone)
-  return new Date(second)
+  const DAY = 86_400_000
+  // No zone changes its offset twice within two days: the offsets a day before and after
+  // are the only ones that can apply.
+  const candidates = [...new Set([offsetMillis(guess - DAY, timeZone), offsetMillis(guess + DAY, timeZone)])]
+    .map((offset) => guess - offset)
+    .sort((a, b) => a - b)
+  const exact = candidates.filter((t) => asUtcMillis(toLocal(new Date(t), timeZone)) === guess)
+  const later = exact.at(-1)
+  if (later !== undefined) return new Date(later)
+  // In the gap: read with the offset in force before the change, which lands after the gap.
+  return new Date(guess - offsetMillis(guess - DAY, timeZone))
 }
 
 /** A calendar date as YYYY-MM-DD. */

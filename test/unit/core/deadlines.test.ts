@@ -289,3 +289,21 @@ describe('zoned time', () => {
     })
   })
 })
+
+describe('fromLocal west of UTC (America/New_York, 2026)', () => {
+  const zone = 'America/New_York'
+  const at = (month: number, day: number, hour: number, minute: number) =>
+    fromLocal({ year: 2026, month, day, hour, minute, second: 0 }, zone).toISOString()
+
+  it('when the local time is shown twice (clocks go back on 1 November), then the later instant (EST) is chosen', () => {
+    expect(at(11, 1, 1, 30)).toBe('2026-11-01T06:30:00.000Z')
+  })
+
+  it('when the local time falls in the spring gap (8 March, 02:30), then it moves forward to 03:30 EDT', () => {
+    expect(at(3, 8, 2, 30)).toBe('2026-03-08T07:30:00.000Z')
+  })
+
+  it('when the local time is ordinary, then it round-trips', () => {
+    expect(at(7, 1, 12, 0)).toBe('2026-07-01T16:00:00.000Z')
+  })
+})

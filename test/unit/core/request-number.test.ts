@@ -47,9 +47,23 @@ describe('parseRequestNumber', () => {
     ['№GR-26-4217', 'GR-26-004217'],
     ['GR-26-1', 'GR-26-000001'],
     ['BR-27-000005', 'BR-27-000005'],
-    ['АВ-26-000015', 'AB-26-000015'], // Cyrillic А and В, looking like Latin A and B
+    ['ГР-26-004217', 'GR-26-004217'], // the prefix typed in Cyrillic by sound
+    ['гр 26 4217', 'GR-26-004217'],
+    ['ГР26004217', 'GR-26-004217'],
   ])('when the input is %j, then it reads as %s', (input, expected) => {
     expect(parseRequestNumber(input, 'GR')).toBe(expected)
+  })
+
+  it('when a Cyrillic prefix matches the default by shape, then it reads as the default (РС → PC)', () => {
+    expect(parseRequestNumber('РС-26-000015', 'PC')).toBe('PC-26-000015')
+  })
+
+  it('when the sequence has more than six digits, then it still parses (the format keeps it whole)', () => {
+    expect(parseRequestNumber('GR-26-1234567', 'GR')).toBe('GR-26-1234567')
+  })
+
+  it.each(['4217', '264217', '26004217'])('when %j has neither prefix nor separator, then it is too ambiguous (null)', (input) => {
+    expect(parseRequestNumber(input, 'GR')).toBeNull()
   })
 
   it.each([
