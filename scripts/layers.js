@@ -10,7 +10,8 @@ const nodeBuiltins = [...builtinModules.filter((name) => !name.startsWith('_')),
 
 /** @param {string[]} layers */
 const layerImport = (layers) => ({
-  regex: `(^|/)(${layers.join('|')})(/|$)`,
+  // relative imports only: a package may be called "http" without being our src/http
+  regex: `^\\.\\.?/(?:.*/)?(${layers.join('|')})(/|$)`,
   message: 'Adapters depend on core only; wire them together in src/app.',
 })
 
@@ -37,9 +38,7 @@ export const layerRules = layers.map((layer) => ({
       {
         patterns: [
           layerImport(layer.forbidden),
-          ...(layer.forbiddenPackages.length > 0
-            ? [{ group: layer.forbiddenPackages, message: layer.message }]
-            : []),
+          ...(layer.forbiddenPackages.length > 0 ? [{ group: layer.forbiddenPackages, message: layer.message }] : []),
         ],
       },
     ],

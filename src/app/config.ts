@@ -15,30 +15,25 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'not a time zone name known to this system, e.g. Europe/Minsk')
 
-const Env = z
-  .object({
-    BOT_TOKEN: optional(z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'looks like 123456789:AA…, from @BotFather')),
-    TELEGRAM_API_ROOT: optional(url),
-    WEBHOOK_URL: optional(url),
-    // Telegram's rule for secret_token: 1–256 of A–Z, a–z, 0–9, _ and -.
-    WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')),
-    HTTP_HOST: optional(z.string().min(1)),
-    HTTP_PORT: optional(z.coerce.number().int().min(0).max(65535)),
-    DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
-    REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
-    DATA_DIR: optional(z.string().min(1)),
-    VIBER_AUTH_TOKEN: optional(z.string().min(10)),
-    VIBER_API_ROOT: optional(url),
-    VIBER_BOT_NAME: optional(z.string().min(1)),
-    PUBLIC_URL: optional(url),
-    TIMEZONE: optional(timeZone),
-    ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
-    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
-  })
-  .refine((env) => env.WEBHOOK_URL === undefined || env.WEBHOOK_SECRET !== undefined, {
-    message: 'is required when WEBHOOK_URL is set (Telegram sends it with every update)',
-    path: ['WEBHOOK_SECRET'],
-  })
+const Env = z.object({
+  BOT_TOKEN: optional(z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'looks like 123456789:AA…, from @BotFather')),
+  TELEGRAM_API_ROOT: optional(url),
+  WEBHOOK_URL: optional(url),
+  // Telegram's rule for secret_token: 1–256 of A–Z, a–z, 0–9, _ and -.
+  WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -')),
+  HTTP_HOST: optional(z.string().min(1)),
+  HTTP_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+  DATA_DIR: optional(z.string().min(1)),
+  VIBER_AUTH_TOKEN: optional(z.string().min(10)),
+  VIBER_API_ROOT: optional(url),
+  VIBER_BOT_NAME: optional(z.string().min(1)),
+  PUBLIC_URL: optional(url),
+  TIMEZONE: optional(timeZone),
+  ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+})
 
 export interface Config {
   botToken: string | undefined
@@ -67,9 +62,12 @@ const trimSlash = (value: string): string => value.replace(/\/+$/, '')
 /** Parses the environment once. Problems are reported by variable name, never with values (they may be secrets). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env)
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  // Checked apart from the schema so it is reported together with every other problem.
+  const isSet = (name: string) => (env[name] ?? '').trim() !== ''
+  if (isSet('WEBHOOK_URL') && !isSet('WEBHOOK_SECRET'))
+    problems.push('WEBHOOK_SECRET: is required when WEBHOOK_URL is set (Telegram sends it with every update)')
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems)
   const e = parsed.data
   const webhook =
     e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined

@@ -53,8 +53,14 @@ try {
     },
     health: async () => {
       const checks: Record<string, 'ok' | 'failing'> = {}
-      checks.database = await sql`select 1`.execute(database.db).then(() => 'ok' as const, () => 'failing' as const)
-      checks.redis = await pingRedis(redis.url).then(() => 'ok' as const, () => 'failing' as const)
+      checks.database = await sql`select 1`.execute(database.db).then(
+        () => 'ok' as const,
+        () => 'failing' as const,
+      )
+      checks.redis = await pingRedis(redis.url).then(
+        () => 'ok' as const,
+        () => 'failing' as const,
+      )
       return { ok: Object.values(checks).every((c) => c === 'ok'), checks }
     },
   })

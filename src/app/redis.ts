@@ -40,7 +40,7 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<void> {
   }
 }
 
-const nothing = async (): Promise<void> => undefined
+const nothing = (): Promise<void> => Promise.resolve()
 
 /**
  * REDIS_URL if set; else a Redis on 127.0.0.1:6379; else a private redis-server from PATH
@@ -109,8 +109,24 @@ async function startPrivateRedis(binary: string, dir: string, logger: Logger): P
   // Persistent (append-only file) and never evicting: BullMQ's data must not silently vanish.
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '',
-      '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log')],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'no',
+      '--logfile',
+      path.join(dir, 'redis.log'),
+    ],
     { stdio: 'ignore' },
   )
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
@@ -123,7 +139,9 @@ async function startPrivateRedis(binary: string, dir: string, logger: Logger): P
     } catch (error) {
       if (child.exitCode !== null || Date.now() > deadline) {
         child.kill('SIGKILL')
-        throw new RedisUnavailableError(`the private redis-server did not start (see ${dir}/redis.log)`, { cause: error })
+        throw new RedisUnavailableError(`the private redis-server did not start (see ${dir}/redis.log)`, {
+          cause: error,
+        })
       }
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

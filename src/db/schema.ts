@@ -205,7 +205,16 @@ export interface RequestEventsTable {
   id: Generated<number>
   request_id: number
   actor_user_id: number | null
-  kind: 'created' | 'status_changed' | 'assigned' | 'rerouted' | 'message' | 'photo_added' | 'rated' | 'followed' | 'escalated'
+  kind:
+    | 'created'
+    | 'status_changed'
+    | 'assigned'
+    | 'rerouted'
+    | 'message'
+    | 'photo_added'
+    | 'rated'
+    | 'followed'
+    | 'escalated'
   from_status: string | null
   to_status: string | null
   note: string | null

@@ -6,7 +6,11 @@ import { ensureChannelUser } from '../../src/db/repositories/users.js'
 
 let nextExternalId = 1_000_000
 
-export async function idOf(db: Kysely<Database>, table: 'districts' | 'organisations' | 'categories' | 'settlements', code: string): Promise<number> {
+export async function idOf(
+  db: Kysely<Database>,
+  table: 'districts' | 'organisations' | 'categories' | 'settlements',
+  code: string,
+): Promise<number> {
   const row = await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst()
   if (!row) throw new Error(`no ${table} row with code ${code}`)
   return row.id
@@ -44,13 +48,24 @@ export const aPhoto = (kind: Photo['kind'] = 'before'): Photo => ({
 })
 
 /** A valid draft: a cold radiator in Lida, unless overridden. */
-export async function aDraft(db: Kysely<Database>, authorUserId: number, overrides: Partial<RequestDraft> = {}): Promise<RequestDraft> {
+export async function aDraft(
+  db: Kysely<Database>,
+  authorUserId: number,
+  overrides: Partial<RequestDraft> = {},
+): Promise<RequestDraft> {
   return {
     authorUserId,
     source: 'telegram',
     categoryId: await idOf(db, 'categories', 'heating.no-heat'),
     districtId: await idOf(db, 'districts', 'lida'),
-    address: { settlementId: await idOf(db, 'settlements', 'lida.lida'), street: 'ул. Советская', house: '5', entrance: '2', flat: '17', text: 'Лида, ул. Советская, 5, под. 2, кв. 17' },
+    address: {
+      settlementId: await idOf(db, 'settlements', 'lida.lida'),
+      street: 'ул. Советская',
+      house: '5',
+      entrance: '2',
+      flat: '17',
+      text: 'Лида, ул. Советская, 5, под. 2, кв. 17',
+    },
     location: null,
     description: 'Батареи холодные третий день',
     contactPhone: null,

@@ -35,7 +35,10 @@ export function connect<DB>(url: string): Kysely<DB> {
 export async function dropDatabase(name: string): Promise<void> {
   await onServer(async (client) => {
     for (let i = 0; i < 100; i++) {
-      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      )
       if (rows[0]?.n === 0) break
       await new Promise((resolve) => setTimeout(resolve, 50))
     }

@@ -20,11 +20,7 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 /** Checks everything the service needs and says, for each, what is wrong and what to do. */
 export async function runDoctor(config: Config, _args: string[], out: CommandOutput): Promise<number> {
-  const findings = [
-    ...(await checkDatabase(config)),
-    await checkRedis(config),
-    ...(await checkTelegram(config)),
-  ]
+  const findings = [...(await checkDatabase(config)), await checkRedis(config), ...(await checkTelegram(config))]
   for (const f of findings) out(`${f.ok ? 'ok  ' : 'FAIL'}  ${f.what}: ${f.detail}`)
   const failed = findings.filter((f) => !f.ok).length
   out(failed === 0 ? 'everything looks right' : `${failed} problem(s) found`)
@@ -41,12 +37,20 @@ async function checkDatabase(config: Config): Promise<Finding[]> {
       findings.push(
         pending.length === 0
           ? { ok: true, what: 'migrations', detail: 'all applied' }
-          : { ok: false, what: 'migrations', detail: `${pending.length} pending (${pending.join(', ')}): run \`npm run cli -- migrate\`` },
+          : {
+              ok: false,
+              what: 'migrations',
+              detail: `${pending.length} pending (${pending.join(', ')}): run \`npm run cli -- migrate\``,
+            },
       )
       if (pending.length === 0) {
-        const districts = await db.selectFrom('districts').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', true).executeTakeFirstOrThrow()
+        const districts = await db
+          .selectFrom('districts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('active', '=', true)
+          .executeTakeFirstOrThrow()
         findings.push(
-          Number(districts.n) > 0
+          districts.n > 0
             ? { ok: true, what: 'reference data', detail: `${districts.n} districts` }
             : { ok: false, what: 'reference data', detail: 'no districts: run `npm run cli -- seed`' },
         )
@@ -63,7 +67,12 @@ async function checkDatabase(config: Config): Promise<Finding[]> {
 async function checkRedis(config: Config): Promise<Finding> {
   const url = config.redisUrl ?? LOCAL_REDIS_URL
   const what = config.redisUrl === undefined ? 'Redis (127.0.0.1:6379)' : 'Redis (REDIS_URL)'
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
   client.on('error', () => undefined)
   try {
     await client.connect()
@@ -72,12 +81,20 @@ async function checkRedis(config: Config): Promise<Finding> {
     const [major = 0, minor = 0] = version.split('.').map(Number)
     if (major < 6 || (major === 6 && minor < 2))
       return { ok: false, what, detail: `version ${version}; BullMQ needs 6.2 or newer` }
-    const policy = await client.config('GET', 'maxmemory-policy').then((r) => String((r as string[])[1]), () => 'unknown')
+    const policy = await client.config('GET', 'maxmemory-policy').then(
+      (r) => String(r[1]),
+      () => 'unknown',
+    )
     if (policy !== 'noeviction' && policy !== 'unknown')
-      return { ok: false, what, detail: `maxmemory-policy is ${policy}; set it to noeviction or queued jobs can vanish` }
+      return {
+        ok: false,
+        what,
+        detail: `maxmemory-policy is ${policy}; set it to noeviction or queued jobs can vanish`,
+      }
     return { ok: true, what, detail: `version ${version}, maxmemory-policy ${policy}` }
   } catch (error) {
-    const hint = config.redisUrl === undefined ? ' (npm start would start a private redis-server if one is on PATH)' : ''
+    const hint =
+      config.redisUrl === undefined ? ' (npm start would start a private redis-server if one is on PATH)' : ''
     return { ok: false, what, detail: `not reachable: ${describe(error)}${hint}` }
   } finally {
     client.disconnect()
@@ -106,14 +123,17 @@ async function checkTelegram(config: Config): Promise<Finding[]> {
     } else {
       const expected = telegramWebhookUrl(config.webhook.url)
       const problems = [
-        ...(info.url === expected ? [] : [`Telegram has "${info.url || '(none)'}", expected ${expected} (set at start)`]),
+        ...(info.url === expected
+          ? []
+          : [`Telegram has "${info.url || '(none)'}", expected ${expected} (set at start)`]),
         ...(info.last_error_message !== undefined ? [`last delivery error: ${info.last_error_message}`] : []),
         ...(config.webhook.url.startsWith('https://') ? [] : ['WEBHOOK_URL must be https:// for Telegram']),
       ]
       findings.push({
         ok: problems.length === 0,
         what: 'webhook',
-        detail: problems.length === 0 ? `${expected}, ${info.pending_update_count} pending updates` : problems.join('; '),
+        detail:
+          problems.length === 0 ? `${expected}, ${info.pending_update_count} pending updates` : problems.join('; '),
       })
     }
   } catch (error) {

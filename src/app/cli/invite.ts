@@ -41,12 +41,14 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
   if (botUsername === undefined) return 1
 
   return withDatabase(config, async (db) => {
-    const organisation = values.org === undefined
-      ? undefined
-      : await db.selectFrom('organisations').select('id').where('code', '=', values.org).executeTakeFirst()
-    const district = values.district === undefined
-      ? undefined
-      : await db.selectFrom('districts').select('id').where('code', '=', values.district).executeTakeFirst()
+    const organisation =
+      values.org === undefined
+        ? undefined
+        : await db.selectFrom('organisations').select('id').where('code', '=', values.org).executeTakeFirst()
+    const district =
+      values.district === undefined
+        ? undefined
+        : await db.selectFrom('districts').select('id').where('code', '=', values.district).executeTakeFirst()
     if (values.org !== undefined && !organisation) {
       out(`${ERRORS['unknown-organisation']}: ${values.org}`)
       return 1
@@ -77,7 +79,7 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
 
 async function askBotUsername(config: Config, out: CommandOutput): Promise<string | undefined> {
   if (config.botToken === undefined) {
-    out('BOT_TOKEN is not set: the link needs the bot\'s username. Set BOT_TOKEN, or pass --bot-username NAME.')
+    out("BOT_TOKEN is not set: the link needs the bot's username. Set BOT_TOKEN, or pass --bot-username NAME.")
     return undefined
   }
   const me = await new Api(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()

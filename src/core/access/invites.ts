@@ -19,7 +19,12 @@ export type InviteIssuer = { kind: 'operator' } | { kind: 'staff'; actor: Actor 
 export interface CreateInviteStore {
   organisationDistrict: (organisationId: number) => Promise<{ districtId: number | null } | null>
   districtIsActive: (districtId: number) => Promise<boolean>
-  insertInvite: (invite: { tokenHash: string; spec: InviteSpec; createdByUserId: number | null; expiresAt: Date }) => Promise<void>
+  insertInvite: (invite: {
+    tokenHash: string
+    spec: InviteSpec
+    createdByUserId: number | null
+    expiresAt: Date
+  }) => Promise<void>
 }
 
 export type CreateInviteResult =

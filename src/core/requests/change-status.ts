@@ -29,7 +29,12 @@ export interface ChangeStatusStore {
   lockRequest: (requestId: number) => Promise<RequestForChange | null>
   applyStatusChange: (change: StatusChangeRow) => Promise<void>
   addPhotos: (requestId: number, uploadedByUserId: number, photos: Photo[]) => Promise<void>
-  addMessage: (requestId: number, kind: 'question' | 'answer' | 'official_answer' | 'comment', authorUserId: number, body: string) => Promise<void>
+  addMessage: (
+    requestId: number,
+    kind: 'question' | 'answer' | 'official_answer' | 'comment',
+    authorUserId: number,
+    body: string,
+  ) => Promise<void>
   enqueue: (messages: OutboxMessage[]) => Promise<void>
 }
 
@@ -60,7 +65,8 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
       const request = await store.lockRequest(command.requestId)
       // Someone who may not see a request learns nothing about it, not even that it exists.
       if (!request || !can(command.actor, 'request.view', request)) return { ok: false, error: 'not-found' }
-      if (!can(command.actor, PERMISSION_FOR_ACTION[command.action], request)) return { ok: false, error: 'not-allowed' }
+      if (!can(command.actor, PERMISSION_FOR_ACTION[command.action], request))
+        return { ok: false, error: 'not-allowed' }
       const newAfterPhotos = (command.afterPhotos ?? []).filter((p) => p.kind === 'after')
       const result = transition(request.status, command.action, {
         ...(command.reason !== undefined && { reason: command.reason }),
@@ -80,12 +86,18 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
         at: deps.now(),
         note: noteFor(command),
         ...(command.action === 'reject' && command.reason !== undefined && { rejectionReason: command.reason.trim() }),
-        ...(command.action === 'plan' && command.plannedPeriod !== undefined && { plannedPeriod: command.plannedPeriod.trim() }),
+        ...(command.action === 'plan' &&
+          command.plannedPeriod !== undefined && { plannedPeriod: command.plannedPeriod.trim() }),
       })
       if (command.action === 'ask' && command.question !== undefined)
         await store.addMessage(request.id, 'question', userId, command.question.trim())
       if (command.comment !== undefined && command.comment.trim() !== '')
-        await store.addMessage(request.id, command.action === 'provide_info' ? 'answer' : 'comment', userId, command.comment.trim())
+        await store.addMessage(
+          request.id,
+          command.action === 'provide_info' ? 'answer' : 'comment',
+          userId,
+          command.comment.trim(),
+        )
       await store.enqueue([
         {
           queue: 'notifications',

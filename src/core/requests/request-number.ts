@@ -18,15 +18,44 @@ export function formatRequestNumber({ prefix, year, sequence }: RequestNumber): 
 
 // A Latin prefix read out or copied in Cyrillic: by sound (ГР → GR) or by shape (РС → PC).
 const BY_SOUND: Record<string, string> = {
-  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', З: 'Z', И: 'I', К: 'K', Л: 'L', М: 'M', Н: 'N', О: 'O',
-  П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'H',
+  А: 'A',
+  Б: 'B',
+  В: 'V',
+  Г: 'G',
+  Д: 'D',
+  Е: 'E',
+  З: 'Z',
+  И: 'I',
+  К: 'K',
+  Л: 'L',
+  М: 'M',
+  Н: 'N',
+  О: 'O',
+  П: 'P',
+  Р: 'R',
+  С: 'S',
+  Т: 'T',
+  У: 'U',
+  Ф: 'F',
+  Х: 'H',
 }
 const BY_SHAPE: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
 }
 
 const transliterate = (text: string, table: Record<string, string>): string =>
-  [...text].map((ch) => table[ch] ?? ch).join('')
+  text.replace(/[А-ЯЁ]/gu, (ch) => table[ch] ?? ch)
 
 function latinPrefix(typed: string, defaultPrefix: string): string {
   const bySound = transliterate(typed, BY_SOUND)

@@ -76,7 +76,10 @@ export function addressKey(address: Pick<Address, 'settlementId' | 'street' | 'h
       .toLowerCase()
       .replace(/ё/g, 'е')
       // street-type words, which people write or leave out at will (\b does not see Cyrillic)
-      .replace(/(?<!\p{L})(ул|улица|вул|вуліца|пр-т|пр|проспект|пер|переулок|зав|завулак|str|street|st)(?!\p{L})\.?/gu, ' ')
+      .replace(
+        /(?<!\p{L})(ул|улица|вул|вуліца|пр-т|пр|проспект|пер|переулок|зав|завулак|str|street|st)(?!\p{L})\.?/gu,
+        ' ',
+      )
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
       .replace(/\s+/g, ' ')

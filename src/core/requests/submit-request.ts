@@ -65,8 +65,10 @@ function checkCategory(category: CategoryPolicy, draft: RequestDraft): SubmitReq
   if (category.parentId === null) return { ok: false, error: 'category-is-a-group' }
   // Danger to life or someone else's business: nothing is registered, the resident gets a phone.
   if (category.hardStop) return { ok: false, error: 'hard-stop', phone: category.hardStop.phone }
-  if (category.notOurCompetence) return { ok: false, error: 'not-our-competence', phone: category.notOurCompetence.phone }
-  if (category.photoRequired && !draft.photos.some((p) => p.kind === 'before')) return { ok: false, error: 'photo-required' }
+  if (category.notOurCompetence)
+    return { ok: false, error: 'not-our-competence', phone: category.notOurCompetence.phone }
+  if (category.photoRequired && !draft.photos.some((p) => p.kind === 'before'))
+    return { ok: false, error: 'photo-required' }
   return null
 }
 
@@ -116,7 +118,12 @@ export function makeSubmitRequest(deps: { transact: Transact<SubmitRequestStore>
       if (draft.photos.length > 0) await store.addPhotos(id, draft.authorUserId, draft.photos)
       await store.enqueue([
         // Emergency cards reach the dispatchers first.
-        { queue: 'notifications', jobName: 'request-created', payload: { requestId: id }, priority: priority === 'emergency' ? 1 : 2 },
+        {
+          queue: 'notifications',
+          jobName: 'request-created',
+          payload: { requestId: id },
+          priority: priority === 'emergency' ? 1 : 2,
+        },
       ])
       const primaryOrganisationId = routing.kind === 'routed' ? routing.primaryOrganisationId : null
       return {

@@ -60,7 +60,10 @@ export function createRequestStore(trx: Transaction<Database>): RequestStore {
     lockRequest: (requestId) => lockRequest(trx, requestId),
     applyStatusChange: (change) => applyStatusChange(trx, change),
     addMessage: async (requestId, kind, authorUserId, body) => {
-      await trx.insertInto('request_messages').values({ request_id: requestId, kind, author_user_id: authorUserId, body }).execute()
+      await trx
+        .insertInto('request_messages')
+        .values({ request_id: requestId, kind, author_user_id: authorUserId, body })
+        .execute()
     },
   }
 }
@@ -122,7 +125,12 @@ async function insertRequest(trx: Transaction<Database>, row: NewRequestRow): Pr
   return inserted.id
 }
 
-async function addPhotos(trx: Transaction<Database>, requestId: number, userId: number, photos: Photo[]): Promise<void> {
+async function addPhotos(
+  trx: Transaction<Database>,
+  requestId: number,
+  userId: number,
+  photos: Photo[],
+): Promise<void> {
   if (photos.length === 0) return
   await trx
     .insertInto('request_photos')
@@ -178,7 +186,7 @@ async function lockRequest(trx: Transaction<Database>, requestId: number): Promi
     primaryOrganisationId: row.primary_organisation_id,
     copyOrganisationIds: row.copy_organisation_ids,
     executorUserId: row.executor_user_id,
-    afterPhotoCount: Number(row.after_photo_count ?? 0),
+    afterPhotoCount: row.after_photo_count ?? 0,
   }
 }
 

@@ -44,26 +44,53 @@ describe('registering and working requests on PostgreSQL', () => {
     expect(result.request.acceptDueAt.toISOString()).toBe('2026-12-08T21:00:00.000Z')
     expect(result.request.fixDueAt.toISOString()).toBe('2026-12-14T21:00:00.000Z')
 
-    const row = await t.db.selectFrom('requests').selectAll().where('id', '=', result.request.id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('id', '=', result.request.id)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'new', priority: 'normal', source: 'telegram', author_user_id: author })
     expect(row.routing).toMatchObject({ kind: 'routed', matchedOn: 'parent-category' })
-    const photos = await t.db.selectFrom('request_photos').select(['kind', 'size_bytes']).where('request_id', '=', row.id).execute()
+    const photos = await t.db
+      .selectFrom('request_photos')
+      .select(['kind', 'size_bytes'])
+      .where('request_id', '=', row.id)
+      .execute()
     expect(photos).toEqual([{ kind: 'before', size_bytes: 4 }])
-    expect(await requestHistory(t.db, row.id)).toEqual([expect.objectContaining({ kind: 'created', toStatus: 'new', actorUserId: author })])
-    const outbox = await t.db.selectFrom('outbox').select(['job_name', 'payload']).where('job_name', '=', 'request-created').execute()
+    expect(await requestHistory(t.db, row.id)).toEqual([
+      expect.objectContaining({ kind: 'created', toStatus: 'new', actorUserId: author }),
+    ])
+    const outbox = await t.db
+      .selectFrom('outbox')
+      .select(['job_name', 'payload'])
+      .where('job_name', '=', 'request-created')
+      .execute()
     expect(outbox).toContainEqual({ job_name: 'request-created', payload: { requestId: row.id } })
     // The resident's channel address is reachable from the request.
-    const identity = await t.db.selectFrom('channel_identities').select('channel').where('user_id', '=', row.author_user_id).executeTakeFirstOrThrow()
+    const identity = await t.db
+      .selectFrom('channel_identities')
+      .select('channel')
+      .where('user_id', '=', row.author_user_id)
+      .executeTakeFirstOrThrow()
     expect(identity.channel).toBe('telegram')
   })
 
   it('when an emergency is reported, then it is marked so and due for acceptance within 30 minutes', async () => {
-    const result = await submit(await aDraft(t.db, await aResident(t.db), { categoryId: await idOf(t.db, 'categories', 'water.burst-pipe') }))
+    const result = await submit(
+      await aDraft(t.db, await aResident(t.db), { categoryId: await idOf(t.db, 'categories', 'water.burst-pipe') }),
+    )
     if (!result.ok) throw new Error(result.error)
     expect(result.request.acceptDueAt.toISOString()).toBe('2026-12-07T06:30:00.000Z')
     expect(result.request.primaryOrganisationId).toBe(await idOf(t.db, 'organisations', 'lida-water'))
-    const row = await t.db.selectFrom('requests').select(['priority', 'copy_organisation_ids']).where('id', '=', result.request.id).executeTakeFirstOrThrow()
-    expect(row).toEqual({ priority: 'emergency', copy_organisation_ids: [await idOf(t.db, 'organisations', 'lida-housing')] })
+    const row = await t.db
+      .selectFrom('requests')
+      .select(['priority', 'copy_organisation_ids'])
+      .where('id', '=', result.request.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({
+      priority: 'emergency',
+      copy_organisation_ids: [await idOf(t.db, 'organisations', 'lida-housing')],
+    })
   })
 
   it('when the same confirmed draft arrives five times at once, then exactly one request exists', async () => {
@@ -72,7 +99,11 @@ describe('registering and working requests on PostgreSQL', () => {
     const numbers = new Set(results.map((r) => (r.ok ? r.request.number : r.error)))
     expect(numbers.size).toBe(1)
     expect(results.filter((r) => r.ok && r.created)).toHaveLength(1)
-    const rows = await t.db.selectFrom('requests').select('id').where('idempotency_key', '=', 'draft-double-tap').execute()
+    const rows = await t.db
+      .selectFrom('requests')
+      .select('id')
+      .where('idempotency_key', '=', 'draft-double-tap')
+      .execute()
     expect(rows).toHaveLength(1)
   })
 
@@ -87,11 +118,15 @@ describe('registering and working requests on PostgreSQL', () => {
     const author = await aResident(t.db)
     const gas = await submit(await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'gas.smell') }))
     expect(gas).toEqual({ ok: false, error: 'hard-stop', phone: '104' })
-    const noise = await submit(await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'other.noise') }))
+    const noise = await submit(
+      await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'other.noise') }),
+    )
     expect(noise).toEqual({ ok: false, error: 'not-our-competence', phone: '102' })
     const group = await submit(await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'heating') }))
     expect(group).toEqual({ ok: false, error: 'category-is-a-group' })
-    const pothole = await submit(await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'roads.pothole') }))
+    const pothole = await submit(
+      await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'roads.pothole') }),
+    )
     expect(pothole).toEqual({ ok: false, error: 'photo-required' })
     const short = await submit(await aDraft(t.db, author, { description: 'холодно' }))
     expect(short).toEqual({ ok: false, error: 'description-too-short' })
@@ -100,12 +135,23 @@ describe('registering and working requests on PostgreSQL', () => {
 
   it('when no routing rule matches, then the request is stored as unrouted for the triage queue', async () => {
     const smorgon = await idOf(t.db, 'districts', 'smorgon')
-    await t.db.deleteFrom('routing_rules').where('district_id', '=', smorgon).where('category_id', '=', await idOf(t.db, 'categories', 'waste')).execute()
+    await t.db
+      .deleteFrom('routing_rules')
+      .where('district_id', '=', smorgon)
+      .where('category_id', '=', await idOf(t.db, 'categories', 'waste'))
+      .execute()
     const result = await submit(
       await aDraft(t.db, await aResident(t.db), {
         districtId: smorgon,
         categoryId: await idOf(t.db, 'categories', 'waste.bulky'),
-        address: { settlementId: null, street: null, house: null, entrance: null, flat: null, text: 'Сморгонь, двор у рынка' },
+        address: {
+          settlementId: null,
+          street: null,
+          house: null,
+          entrance: null,
+          flat: null,
+          text: 'Сморгонь, двор у рынка',
+        },
       }),
     )
     if (!result.ok) throw new Error(result.error)
@@ -115,8 +161,21 @@ describe('registering and working requests on PostgreSQL', () => {
 
   it('when listing, then a district queue is by age, a resident sees newest first, and an address finds its open request', async () => {
     const author = await aResident(t.db)
-    const first = await submit(await aDraft(t.db, author, { address: { settlementId: await idOf(t.db, 'settlements', 'lida.lida'), street: 'Мицкевича', house: '12', entrance: null, flat: null, text: 'Лида, Мицкевича 12' } }))
-    const second = await submit(await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'lift.not-working') }))
+    const first = await submit(
+      await aDraft(t.db, author, {
+        address: {
+          settlementId: await idOf(t.db, 'settlements', 'lida.lida'),
+          street: 'Мицкевича',
+          house: '12',
+          entrance: null,
+          flat: null,
+          text: 'Лида, Мицкевича 12',
+        },
+      }),
+    )
+    const second = await submit(
+      await aDraft(t.db, author, { categoryId: await idOf(t.db, 'categories', 'lift.not-working') }),
+    )
     if (!first.ok || !second.ok) throw new Error('both drafts are valid')
     const mine = await requestsOfAuthor(t.db, author, { limit: 10, offset: 0 })
     expect(mine.map((r) => r.number)).toEqual([second.request.number, first.request.number])
@@ -126,7 +185,12 @@ describe('registering and working requests on PostgreSQL', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b))
     expect(queue.map((r) => r.id)).toContain(first.request.id)
 
-    const key = addressKey({ settlementId: await idOf(t.db, 'settlements', 'lida.lida'), street: 'ул. Мицкевича', house: '12', text: '' })
+    const key = addressKey({
+      settlementId: await idOf(t.db, 'settlements', 'lida.lida'),
+      street: 'ул. Мицкевича',
+      house: '12',
+      text: '',
+    })
     const same = await openRequestsAtAddress(t.db, key, await idOf(t.db, 'categories', 'heating.no-heat'))
     expect(same.map((r) => r.id)).toEqual([first.request.id])
     expect(await findRequestIdByNumber(t.db, first.request.number)).toBe(first.request.id)
@@ -142,23 +206,63 @@ describe('registering and working requests on PostgreSQL', () => {
     const resident = await loadActor(t.db, author)
 
     expect(await change({ actor: foreign, requestId: id, action: 'accept' })).toEqual({ ok: false, error: 'not-found' })
-    expect(await change({ actor: resident, requestId: id, action: 'accept' })).toEqual({ ok: false, error: 'not-allowed' })
-    expect(await change({ actor: dispatcher, requestId: id, action: 'reject', reason: '  ' })).toEqual({ ok: false, error: 'reason-required' })
-    expect(await change({ actor: dispatcher, requestId: id, action: 'accept' })).toEqual({ ok: true, from: 'new', to: 'accepted' })
-    expect(await change({ actor: dispatcher, requestId: id, action: 'ask', question: 'Which entrance?' })).toMatchObject({ ok: true, to: 'needs_info' })
-    expect(await change({ actor: resident, requestId: id, action: 'provide_info', comment: 'Entrance 2' })).toMatchObject({ ok: true, to: 'accepted' })
-    expect(await change({ actor: dispatcher, requestId: id, action: 'finish' })).toEqual({ ok: false, error: 'after-photo-required' })
-    expect(await change({ actor: dispatcher, requestId: id, action: 'finish', afterPhotos: [aPhoto('after')], comment: 'Air let out of the radiators' })).toMatchObject({ ok: true, to: 'done' })
+    expect(await change({ actor: resident, requestId: id, action: 'accept' })).toEqual({
+      ok: false,
+      error: 'not-allowed',
+    })
+    expect(await change({ actor: dispatcher, requestId: id, action: 'reject', reason: '  ' })).toEqual({
+      ok: false,
+      error: 'reason-required',
+    })
+    expect(await change({ actor: dispatcher, requestId: id, action: 'accept' })).toEqual({
+      ok: true,
+      from: 'new',
+      to: 'accepted',
+    })
+    expect(
+      await change({ actor: dispatcher, requestId: id, action: 'ask', question: 'Which entrance?' }),
+    ).toMatchObject({ ok: true, to: 'needs_info' })
+    expect(
+      await change({ actor: resident, requestId: id, action: 'provide_info', comment: 'Entrance 2' }),
+    ).toMatchObject({ ok: true, to: 'accepted' })
+    expect(await change({ actor: dispatcher, requestId: id, action: 'finish' })).toEqual({
+      ok: false,
+      error: 'after-photo-required',
+    })
+    expect(
+      await change({
+        actor: dispatcher,
+        requestId: id,
+        action: 'finish',
+        afterPhotos: [aPhoto('after')],
+        comment: 'Air let out of the radiators',
+      }),
+    ).toMatchObject({ ok: true, to: 'done' })
 
     const history = await requestHistory(t.db, id)
-    expect(history.map((e) => `${e.fromStatus ?? ''}>${e.toStatus ?? ''}`)).toEqual(['>new', 'new>accepted', 'accepted>needs_info', 'needs_info>accepted', 'accepted>done'])
-    const messages = await t.db.selectFrom('request_messages').select(['kind', 'body']).where('request_id', '=', id).orderBy('id').execute()
+    expect(history.map((e) => `${e.fromStatus ?? ''}>${e.toStatus ?? ''}`)).toEqual([
+      '>new',
+      'new>accepted',
+      'accepted>needs_info',
+      'needs_info>accepted',
+      'accepted>done',
+    ])
+    const messages = await t.db
+      .selectFrom('request_messages')
+      .select(['kind', 'body'])
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute()
     expect(messages).toEqual([
       { kind: 'question', body: 'Which entrance?' },
       { kind: 'answer', body: 'Entrance 2' },
       { kind: 'comment', body: 'Air let out of the radiators' },
     ])
-    const row = await t.db.selectFrom('requests').select(['status', 'version', 'accepted_at', 'done_at']).where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await t.db
+      .selectFrom('requests')
+      .select(['status', 'version', 'accepted_at', 'done_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'done', version: 5 })
     expect(row.done_at?.toISOString()).toBe(now.toISOString())
     const notices = await t.db.selectFrom('outbox').select('payload').where('job_name', '=', 'status-changed').execute()

@@ -34,9 +34,25 @@ describe('migrations on an empty PostgreSQL database', () => {
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(t.db)
     expect(rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
-        'districts', 'settlements', 'organisations', 'categories', 'routing_rules', 'users', 'channel_identities',
-        'staff_memberships', 'staff_invites', 'requests', 'request_events', 'request_photos', 'request_messages',
-        'notices', 'notice_deliveries', 'subscriptions', 'outbox', 'processed_updates', 'dead_letters',
+        'districts',
+        'settlements',
+        'organisations',
+        'categories',
+        'routing_rules',
+        'users',
+        'channel_identities',
+        'staff_memberships',
+        'staff_invites',
+        'requests',
+        'request_events',
+        'request_photos',
+        'request_messages',
+        'notices',
+        'notice_deliveries',
+        'subscriptions',
+        'outbox',
+        'processed_updates',
+        'dead_letters',
       ]),
     )
   })
@@ -45,14 +61,18 @@ describe('migrations on an empty PostgreSQL database', () => {
     const { rows } = await sql<{ def: string }>`
       select pg_get_constraintdef(c.oid) as def from pg_constraint c
       where c.conrelid = 'requests'::regclass and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%status = ANY%'
-        and pg_get_constraintdef(c.oid) not like '%rejection_reason%' and pg_get_constraintdef(c.oid) not like '%planned_period%'`.execute(t.db)
+        and pg_get_constraintdef(c.oid) not like '%rejection_reason%' and pg_get_constraintdef(c.oid) not like '%planned_period%'`.execute(
+      t.db,
+    )
     expect(rows).toHaveLength(1)
     const admitted = [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1])
     expect([...admitted].sort()).toEqual([...REQUEST_STATUSES].sort())
   })
 
   it('when the indexes are listed, then the queries that matter have theirs', async () => {
-    const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'requests'`.execute(t.db)
+    const { rows } = await sql<{
+      indexname: string
+    }>`select indexname from pg_indexes where tablename = 'requests'`.execute(t.db)
     expect(rows.map((r) => r.indexname)).toEqual(
       expect.arrayContaining(['requests_open_by_district', 'requests_by_author', 'requests_open_by_address']),
     )

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deadline, isWorkingDay, requestDeadlines } from '../../../src/core/sla/deadlines.js'
 import type { RegionCalendar, SlaTarget } from '../../../src/core/sla/deadlines.js'
-import {
-  addDays,
-  assertTimeZone,
-  fromLocal,
-  isoDate,
-  isoWeekday,
-  toLocal,
-} from '../../../src/core/sla/zoned-time.js'
+import { addDays, assertTimeZone, fromLocal, isoDate, isoWeekday, toLocal } from '../../../src/core/sla/zoned-time.js'
 import type { LocalDateTime } from '../../../src/core/sla/zoned-time.js'
 
 // Europe/Minsk is UTC+3 all year round: local midnight is 21:00Z of the day before.

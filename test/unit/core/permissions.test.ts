@@ -45,7 +45,11 @@ const dispatcherIn = (organisationId: number, districtId: number | null): Member
   organisationId,
   districtId,
 })
-const districtAdminOf = (districtId: number): Membership => ({ role: 'district_admin', organisationId: null, districtId })
+const districtAdminOf = (districtId: number): Membership => ({
+  role: 'district_admin',
+  organisationId: null,
+  districtId,
+})
 const regionAdmin: Membership = { role: 'region_admin', organisationId: null, districtId: null }
 
 const routed: RequestScope = {
@@ -99,32 +103,137 @@ const HANDLER = 'Y . . Y Y Y Y Y Y Y Y Y Y'
 
 const REQUEST_MATRIX: readonly { who: string; actor: Actor; request: RequestScope; marks: string }[] = [
   //                                                                                              view rate info acc asg ask ans rer rej pln reo sta fin
-  { who: 'the resident author (own request)', actor: resident(AUTHOR), request: routed, marks: 'Y Y Y . . . . . . . . . .' },
-  { who: 'the resident author (own unrouted request)', actor: resident(AUTHOR), request: unrouted, marks: 'Y Y Y . . . . . . . . . .' },
+  {
+    who: 'the resident author (own request)',
+    actor: resident(AUTHOR),
+    request: routed,
+    marks: 'Y Y Y . . . . . . . . . .',
+  },
+  {
+    who: 'the resident author (own unrouted request)',
+    actor: resident(AUTHOR),
+    request: unrouted,
+    marks: 'Y Y Y . . . . . . . . . .',
+  },
   { who: "a resident (someone else's request)", actor: resident(AUTHOR), request: otherDistrictRequest, marks: NOBODY },
   { who: 'a follower', actor: resident(FOLLOWER), request: routed, marks: 'Y . . . . . . . . . . . .' },
   { who: 'an unrelated resident', actor: resident(STRANGER), request: routed, marks: NOBODY },
-  { who: 'the assigned executor', actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), request: routed, marks: 'Y . . . . . . . . . . Y Y' },
-  { who: 'an executor not assigned', actor: staff(IDLE_EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), request: routed, marks: NOBODY },
-  { who: 'an executor of another organisation', actor: staff(OTHER_ORG_EXECUTOR, executorIn(OTHER_ORG, OWN_DISTRICT)), request: routed, marks: NOBODY },
-  { who: 'a recorded executor of another organisation', actor: staff(OTHER_ORG_EXECUTOR, executorIn(OTHER_ORG, OWN_DISTRICT)), request: routedWithForeignExecutor, marks: NOBODY },
-  { who: 'the assigned executor (unassigned request)', actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), request: unrouted, marks: NOBODY },
-  { who: 'a dispatcher of the primary organisation', actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), request: routed, marks: HANDLER },
-  { who: 'a dispatcher of a copy organisation', actor: staff(31, dispatcherIn(ROADS_ORG, OWN_DISTRICT)), request: routed, marks: 'Y . . . . . . . . . . . .' },
-  { who: 'a dispatcher of another organisation', actor: staff(32, dispatcherIn(OTHER_ORG, OWN_DISTRICT)), request: routed, marks: NOBODY },
-  { who: 'a dispatcher of another district', actor: staff(33, dispatcherIn(OTHER_DISTRICT_ORG, OTHER_DISTRICT)), request: routed, marks: NOBODY },
-  { who: 'a dispatcher of the primary organisation (other district request)', actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), request: otherDistrictRequest, marks: NOBODY },
-  { who: 'a region-wide dispatcher (unrouted request)', actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)), request: unrouted, marks: HANDLER },
-  { who: 'a region-wide dispatcher (routed request: answers calls about it)', actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)), request: routed, marks: 'Y . . . . . . . . . . . .' },
-  { who: 'a region-wide dispatcher (other district request)', actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)), request: otherDistrictRequest, marks: 'Y . . . . . . . . . . . .' },
-  { who: 'a district dispatcher (unrouted request)', actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), request: unrouted, marks: NOBODY },
-  { who: 'the district admin (own district)', actor: staff(40, districtAdminOf(OWN_DISTRICT)), request: routed, marks: HANDLER },
-  { who: 'the district admin (own district, unrouted)', actor: staff(40, districtAdminOf(OWN_DISTRICT)), request: unrouted, marks: HANDLER },
-  { who: 'a district admin (other district)', actor: staff(41, districtAdminOf(OTHER_DISTRICT)), request: routed, marks: NOBODY },
-  { who: 'a district admin (other district, unrouted)', actor: staff(41, districtAdminOf(OTHER_DISTRICT)), request: unrouted, marks: NOBODY },
+  {
+    who: 'the assigned executor',
+    actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: 'Y . . . . . . . . . . Y Y',
+  },
+  {
+    who: 'an executor not assigned',
+    actor: staff(IDLE_EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: NOBODY,
+  },
+  {
+    who: 'an executor of another organisation',
+    actor: staff(OTHER_ORG_EXECUTOR, executorIn(OTHER_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: NOBODY,
+  },
+  {
+    who: 'a recorded executor of another organisation',
+    actor: staff(OTHER_ORG_EXECUTOR, executorIn(OTHER_ORG, OWN_DISTRICT)),
+    request: routedWithForeignExecutor,
+    marks: NOBODY,
+  },
+  {
+    who: 'the assigned executor (unassigned request)',
+    actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: unrouted,
+    marks: NOBODY,
+  },
+  {
+    who: 'a dispatcher of the primary organisation',
+    actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: HANDLER,
+  },
+  {
+    who: 'a dispatcher of a copy organisation',
+    actor: staff(31, dispatcherIn(ROADS_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: 'Y . . . . . . . . . . . .',
+  },
+  {
+    who: 'a dispatcher of another organisation',
+    actor: staff(32, dispatcherIn(OTHER_ORG, OWN_DISTRICT)),
+    request: routed,
+    marks: NOBODY,
+  },
+  {
+    who: 'a dispatcher of another district',
+    actor: staff(33, dispatcherIn(OTHER_DISTRICT_ORG, OTHER_DISTRICT)),
+    request: routed,
+    marks: NOBODY,
+  },
+  {
+    who: 'a dispatcher of the primary organisation (other district request)',
+    actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: otherDistrictRequest,
+    marks: NOBODY,
+  },
+  {
+    who: 'a region-wide dispatcher (unrouted request)',
+    actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
+    request: unrouted,
+    marks: HANDLER,
+  },
+  {
+    who: 'a region-wide dispatcher (routed request: answers calls about it)',
+    actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
+    request: routed,
+    marks: 'Y . . . . . . . . . . . .',
+  },
+  {
+    who: 'a region-wide dispatcher (other district request)',
+    actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
+    request: otherDistrictRequest,
+    marks: 'Y . . . . . . . . . . . .',
+  },
+  {
+    who: 'a district dispatcher (unrouted request)',
+    actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
+    request: unrouted,
+    marks: NOBODY,
+  },
+  {
+    who: 'the district admin (own district)',
+    actor: staff(40, districtAdminOf(OWN_DISTRICT)),
+    request: routed,
+    marks: HANDLER,
+  },
+  {
+    who: 'the district admin (own district, unrouted)',
+    actor: staff(40, districtAdminOf(OWN_DISTRICT)),
+    request: unrouted,
+    marks: HANDLER,
+  },
+  {
+    who: 'a district admin (other district)',
+    actor: staff(41, districtAdminOf(OTHER_DISTRICT)),
+    request: routed,
+    marks: NOBODY,
+  },
+  {
+    who: 'a district admin (other district, unrouted)',
+    actor: staff(41, districtAdminOf(OTHER_DISTRICT)),
+    request: unrouted,
+    marks: NOBODY,
+  },
   { who: 'the region admin', actor: staff(50, regionAdmin), request: routed, marks: HANDLER },
   { who: 'the region admin (unrouted)', actor: staff(50, regionAdmin), request: unrouted, marks: HANDLER },
-  { who: 'the region admin (other district)', actor: staff(50, regionAdmin), request: otherDistrictRequest, marks: HANDLER },
+  {
+    who: 'the region admin (other district)',
+    actor: staff(50, regionAdmin),
+    request: otherDistrictRequest,
+    marks: HANDLER,
+  },
 ]
 
 const parseMarks = (marks: string): boolean[] => marks.split(' ').map((mark) => mark === 'Y')
@@ -152,19 +261,97 @@ const otherDistrict: AreaScope = { districtId: OTHER_DISTRICT }
 const AREA_MATRIX: readonly { who: string; actor: Actor; area: AreaScope; where: string; marks: string }[] = [
   //                                                                                          caller invite revoke notice stats exp.req exp.pd dead
   { who: 'a resident', actor: resident(AUTHOR), area: ownDistrict, where: 'own district', marks: '. . . . . . . .' },
-  { who: 'a resident', actor: resident(AUTHOR), area: otherDistrict, where: 'other district', marks: '. . . . . . . .' },
-  { who: 'an executor', actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), area: ownDistrict, where: 'own district', marks: '. . . . . . . .' },
-  { who: 'an executor', actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), area: otherDistrict, where: 'other district', marks: '. . . . . . . .' },
-  { who: 'a dispatcher', actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), area: ownDistrict, where: 'own district', marks: 'Y . . . . . . .' },
-  { who: 'a dispatcher', actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), area: otherDistrict, where: 'other district', marks: '. . . . . . . .' },
-  { who: 'a region-wide dispatcher', actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)), area: ownDistrict, where: 'a district', marks: 'Y . . . . . . .' },
-  { who: 'a region-wide dispatcher', actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)), area: otherDistrict, where: 'another district', marks: 'Y . . . . . . .' },
-  { who: 'a district admin', actor: staff(40, districtAdminOf(OWN_DISTRICT)), area: ownDistrict, where: 'own district', marks: 'Y Y Y Y Y Y . Y' },
-  { who: 'a district admin', actor: staff(40, districtAdminOf(OWN_DISTRICT)), area: otherDistrict, where: 'other district', marks: '. . . . . . . .' },
-  { who: 'a district admin', actor: staff(40, districtAdminOf(OWN_DISTRICT)), area: { districtId: null }, where: 'the whole region', marks: '. . . . . . . .' },
-  { who: 'the region admin', actor: staff(50, regionAdmin), area: ownDistrict, where: 'a district', marks: 'Y Y Y Y Y Y Y Y' },
-  { who: 'the region admin', actor: staff(50, regionAdmin), area: otherDistrict, where: 'another district', marks: 'Y Y Y Y Y Y Y Y' },
-  { who: 'the region admin', actor: staff(50, regionAdmin), area: { districtId: null }, where: 'the whole region', marks: 'Y Y Y Y Y Y Y Y' },
+  {
+    who: 'a resident',
+    actor: resident(AUTHOR),
+    area: otherDistrict,
+    where: 'other district',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'an executor',
+    actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
+    area: ownDistrict,
+    where: 'own district',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'an executor',
+    actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
+    area: otherDistrict,
+    where: 'other district',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'a dispatcher',
+    actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
+    area: ownDistrict,
+    where: 'own district',
+    marks: 'Y . . . . . . .',
+  },
+  {
+    who: 'a dispatcher',
+    actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
+    area: otherDistrict,
+    where: 'other district',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'a region-wide dispatcher',
+    actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
+    area: ownDistrict,
+    where: 'a district',
+    marks: 'Y . . . . . . .',
+  },
+  {
+    who: 'a region-wide dispatcher',
+    actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
+    area: otherDistrict,
+    where: 'another district',
+    marks: 'Y . . . . . . .',
+  },
+  {
+    who: 'a district admin',
+    actor: staff(40, districtAdminOf(OWN_DISTRICT)),
+    area: ownDistrict,
+    where: 'own district',
+    marks: 'Y Y Y Y Y Y . Y',
+  },
+  {
+    who: 'a district admin',
+    actor: staff(40, districtAdminOf(OWN_DISTRICT)),
+    area: otherDistrict,
+    where: 'other district',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'a district admin',
+    actor: staff(40, districtAdminOf(OWN_DISTRICT)),
+    area: { districtId: null },
+    where: 'the whole region',
+    marks: '. . . . . . . .',
+  },
+  {
+    who: 'the region admin',
+    actor: staff(50, regionAdmin),
+    area: ownDistrict,
+    where: 'a district',
+    marks: 'Y Y Y Y Y Y Y Y',
+  },
+  {
+    who: 'the region admin',
+    actor: staff(50, regionAdmin),
+    area: otherDistrict,
+    where: 'another district',
+    marks: 'Y Y Y Y Y Y Y Y',
+  },
+  {
+    who: 'the region admin',
+    actor: staff(50, regionAdmin),
+    area: { districtId: null },
+    where: 'the whole region',
+    marks: 'Y Y Y Y Y Y Y Y',
+  },
 ]
 
 const AREA_CASES = AREA_MATRIX.flatMap(({ who, actor, area, where, marks }) => {
@@ -214,9 +401,15 @@ describe('permissions', () => {
 
     it('when a dispatcher acts for their own organisation, then it is allowed, and for another organisation it is not', () => {
       const dispatcher = staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT))
-      expect(can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: HOUSING_ORG })).toBe(true)
-      expect(can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: null })).toBe(true)
-      expect(can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG })).toBe(false)
+      expect(
+        can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: HOUSING_ORG }),
+      ).toBe(true)
+      expect(can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: null })).toBe(
+        true,
+      )
+      expect(
+        can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG }),
+      ).toBe(false)
     })
 
     it('when a district admin invites staff to any organisation of their district, then it is allowed', () => {
@@ -302,7 +495,9 @@ describe('permissions', () => {
     )
 
     it('when the author drives their own request, then only answering and closing are theirs', () => {
-      const authorActions = STATUS_ACTIONS.filter((action) => can(resident(AUTHOR), PERMISSION_FOR_ACTION[action], routed))
+      const authorActions = STATUS_ACTIONS.filter((action) =>
+        can(resident(AUTHOR), PERMISSION_FOR_ACTION[action], routed),
+      )
       expect(sorted(authorActions)).toEqual(['close', 'provide_info'])
     })
   })

@@ -62,9 +62,12 @@ describe('parseRequestNumber', () => {
     expect(parseRequestNumber('GR-26-1234567', 'GR')).toBe('GR-26-1234567')
   })
 
-  it.each(['4217', '264217', '26004217'])('when %j has neither prefix nor separator, then it is too ambiguous (null)', (input) => {
-    expect(parseRequestNumber(input, 'GR')).toBeNull()
-  })
+  it.each(['4217', '264217', '26004217'])(
+    'when %j has neither prefix nor separator, then it is too ambiguous (null)',
+    (input) => {
+      expect(parseRequestNumber(input, 'GR')).toBeNull()
+    },
+  )
 
   it.each([
     ['26-4217', 'GR-26-004217'],
@@ -96,9 +99,12 @@ describe('parseRequestNumber', () => {
     expect(parseRequestNumber(input, 'GR')).toBeNull()
   })
 
-  it.each(['GR-26-000000', '26-0', 'GR 26 0'])('when the sequence in %j is zero, then it is not a request number', (input) => {
-    expect(parseRequestNumber(input, 'GR')).toBeNull()
-  })
+  it.each(['GR-26-000000', '26-0', 'GR 26 0'])(
+    'when the sequence in %j is zero, then it is not a request number',
+    (input) => {
+      expect(parseRequestNumber(input, 'GR')).toBeNull()
+    },
+  )
 
   it('when a formatted number is parsed, then the same number comes back', () => {
     for (const sequence of [1, 42, 4217, 999_999]) {

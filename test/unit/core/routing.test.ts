@@ -111,7 +111,11 @@ describe('routeRequest', () => {
       { ...villagePotholeRule, id: 6, districtId: CITY, primaryOrganisationId: ROAD_SERVICE },
       villagePotholeRule,
     ])
-    expect(decision).toMatchObject({ kind: 'routed', ruleId: villagePotholeRule.id, primaryOrganisationId: VILLAGE_HOUSING })
+    expect(decision).toMatchObject({
+      kind: 'routed',
+      ruleId: villagePotholeRule.id,
+      primaryOrganisationId: VILLAGE_HOUSING,
+    })
   })
 
   it('when no rule matches, then the request is unrouted for lack of a rule', () => {

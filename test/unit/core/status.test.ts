@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  REQUEST_STATUSES,
-  STATUS_ACTIONS,
-  actionsFrom,
-  isOpen,
-  transition,
-} from '../../../src/core/requests/status.js'
+import { REQUEST_STATUSES, STATUS_ACTIONS, actionsFrom, isOpen, transition } from '../../../src/core/requests/status.js'
 import type { RequestStatus, StatusAction, TransitionInput } from '../../../src/core/requests/status.js'
 
 // The expected state machine, written out by hand (one row per status) so that a change in
@@ -108,9 +102,12 @@ describe('request statuses', () => {
       expect(transition('new', 'reject', {})).toEqual({ ok: false, error: 'reason-required' })
     })
 
-    it.each(['', ' ', '   \t\n  '])('when a request is rejected with the blank reason %j, then the reason is required', (reason) => {
-      expect(transition('accepted', 'reject', { reason })).toEqual({ ok: false, error: 'reason-required' })
-    })
+    it.each(['', ' ', '   \t\n  '])(
+      'when a request is rejected with the blank reason %j, then the reason is required',
+      (reason) => {
+        expect(transition('accepted', 'reject', { reason })).toEqual({ ok: false, error: 'reason-required' })
+      },
+    )
 
     it('when a request is rejected with a reason, then it is rejected', () => {
       expect(transition('new', 'reject', { reason: 'Duplicate of GR-26-000001' })).toEqual({
