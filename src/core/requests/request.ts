@@ -84,5 +84,6 @@ export function addressKey(address: Pick<Address, 'settlementId' | 'street' | 'h
       .trim()
       .replace(/\s+/g, ' ')
   const street = address.street ?? address.text
-  return `${address.settlementId ?? 0}|${norm(street)}|${norm(address.house)}`
+  // "12А", "12 а" and "12-а" are one house
+  return `${address.settlementId ?? 0}|${norm(street)}|${norm(address.house).replace(/ /g, '')}`
 }
