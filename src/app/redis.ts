@@ -50,6 +50,10 @@ export async function resolveRedis(options: {
   redisUrl: string | undefined
   dataDir: string
   logger: Logger
+  /** Where to look before starting a private one (tests point it elsewhere). */
+  localUrl?: string
+  /** Directories searched for redis-server (default: PATH). */
+  searchPath?: string
 }): Promise<RedisEndpoint> {
   if (options.redisUrl !== undefined) {
     try {
@@ -59,13 +63,14 @@ export async function resolveRedis(options: {
     }
     return { url: options.redisUrl, source: 'configured', stop: nothing }
   }
+  const localUrl = options.localUrl ?? LOCAL_REDIS_URL
   try {
-    await pingRedis(LOCAL_REDIS_URL)
-    return { url: LOCAL_REDIS_URL, source: 'local', stop: nothing }
+    await pingRedis(localUrl)
+    return { url: localUrl, source: 'local', stop: nothing }
   } catch {
     options.logger.info('no Redis on 127.0.0.1:6379; looking for redis-server on PATH')
   }
-  const binary = await findOnPath('redis-server')
+  const binary = await findOnPath('redis-server', options.searchPath ?? process.env.PATH ?? '')
   if (binary === undefined) {
     throw new RedisUnavailableError(
       'Redis is required and none was found. Set REDIS_URL to your Redis (6.2 or newer), ' +
@@ -76,8 +81,8 @@ export async function resolveRedis(options: {
   return startPrivateRedis(binary, path.resolve(options.dataDir, 'redis'), options.logger)
 }
 
-async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+async function findOnPath(name: string, searchPath: string): Promise<string | undefined> {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, name)
     try {
       await access(candidate, constants.X_OK)
