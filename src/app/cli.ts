@@ -1,10 +1,8 @@
 // Composition root of `npm run cli -- <command>`.
 import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig } from './config.js'
 import type { Config } from './config.js'
-import { readEnvironment } from './environment.js'
+import { configOrExit } from './environment.js'
 import { createLogger } from './logger.js'
-import { configProblems } from './messages.js'
 import { runDoctor } from './cli/doctor.js'
 import { runInvite } from './cli/invite.js'
 import { runMigrate, runSeed } from './cli/database-commands.js'
@@ -37,14 +35,7 @@ if (command === undefined) {
   process.exit(name === undefined || name === 'help' ? 0 : 2)
 }
 
-let config: Config
-try {
-  config = loadConfig(readEnvironment())
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error
-  process.stderr.write(configProblems(error.problems))
-  process.exit(2)
-}
+const config = configOrExit()
 
 const out: CommandOutput = (line) => {
   process.stdout.write(`${line}\n`)

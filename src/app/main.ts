@@ -1,23 +1,15 @@
 // Composition root of `npm start`: every role in one process.
 import { Api } from 'grammy'
 import { startHttpServer } from '../http/create-http-server.js'
-import { ConfigError, loadConfig } from './config.js'
 import { openDatabase, prepareDatabase } from './database.js'
-import { readEnvironment } from './environment.js'
+import { configOrExit } from './environment.js'
 import { createLogger } from './logger.js'
-import { configProblems, MISSING_BOT_TOKEN } from './messages.js'
+import { MISSING_BOT_TOKEN } from './messages.js'
 import { pingRedis, resolveRedis } from './redis.js'
 import { createShutdown } from './shutdown.js'
 import { sql } from 'kysely'
 
-let config
-try {
-  config = loadConfig(readEnvironment())
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error
-  process.stderr.write(configProblems(error.problems))
-  process.exit(2)
-}
+const config = configOrExit()
 
 const logger = createLogger({ level: config.logLevel })
 const shutdown = createShutdown(logger)
