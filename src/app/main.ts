@@ -1,5 +1,4 @@
 // Composition root of `npm start`: every role in one process.
-import { Api } from 'grammy'
 import { startHttpServer } from '../http/create-http-server.js'
 import { openDatabase, prepareDatabase } from './database.js'
 import { configOrExit } from './environment.js'
@@ -7,6 +6,7 @@ import { createLogger } from './logger.js'
 import { MISSING_BOT_TOKEN } from './messages.js'
 import { pingRedis, resolveRedis } from './redis.js'
 import { createShutdown } from './shutdown.js'
+import { createTelegramRole } from './telegram.js'
 import { sql } from 'kysely'
 
 const config = configOrExit()
@@ -34,10 +34,11 @@ try {
     process.exit(1)
   }
 
-  const me = await new Api(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()
-  logger.info({ bot: me.username }, 'Telegram token accepted')
+  const telegram = await createTelegramRole({ config: { ...config, botToken: config.botToken }, db: database.db, redisUrl: redis.url, logger })
+  shutdown.add('telegram', telegram.stop)
 
   const http = await startHttpServer({
+    routes: telegram.routes,
     host: config.http.host,
     port: config.http.port,
     onError: (error) => {
@@ -58,6 +59,7 @@ try {
   })
   shutdown.add('http', http.close)
   logger.info({ origin: http.origin }, 'HTTP server listening')
+  await telegram.start()
 } catch (error) {
   logger.fatal({ err: error }, 'start failed')
   await shutdown.run('start failed')

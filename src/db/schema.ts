@@ -278,6 +278,33 @@ export interface DeadLettersTable {
   resolved_at: Timestamp | null
 }
 
+export interface NoticesTable {
+  id: Generated<number>
+  kind: 'planned_outage' | 'emergency_outage' | 'information'
+  service: string
+  area: Json<Record<string, unknown>>
+  starts_at: Timestamp | null
+  ends_at: Timestamp | null
+  body: string
+  photo_telegram_file_id: string | null
+  state: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'ended'
+  send_at: Timestamp | null
+  planner_cursor: number | null
+  planned_at: Timestamp | null
+  created_by_user_id: number
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>
+  user_id: number
+  district_id: number
+  settlement_id: number | null
+  street: string | null
+  created_at: CreatedAt
+}
+
 export interface Database {
   region: RegionTable
   calendar_days: CalendarDaysTable
@@ -300,4 +327,6 @@ export interface Database {
   outbox: OutboxTable
   processed_updates: ProcessedUpdatesTable
   dead_letters: DeadLettersTable
+  notices: NoticesTable
+  subscriptions: SubscriptionsTable
 }

@@ -16,6 +16,8 @@ export interface HttpServer {
   close: () => Promise<void>
 }
 
+const CLOSE_GRACE_MS = 10_000
+
 const json = (response: ServerResponse, status: number, body: unknown): void => {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   response.end(JSON.stringify(body))
@@ -58,12 +60,18 @@ export async function startHttpServer(options: {
   return {
     server,
     origin: `http://${options.host}:${port}`,
+    // Stops taking requests, lets those in flight finish (a webhook update being handled), then
+    // cuts whatever still hangs after the grace period.
     close: () =>
       new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          server.closeAllConnections()
+        }, CLOSE_GRACE_MS)
         server.close(() => {
+          clearTimeout(force)
           resolve()
         })
-        server.closeAllConnections()
+        server.closeIdleConnections()
       }),
   }
 }

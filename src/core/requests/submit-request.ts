@@ -22,7 +22,11 @@ export interface SubmitRequestStore {
   appendCreatedEvent: (requestId: number, actorUserId: number, routing: RegisteredRequest['routing']) => Promise<void>
   addPhotos: (requestId: number, uploadedByUserId: number, photos: Photo[]) => Promise<void>
   enqueue: (messages: OutboxMessage[]) => Promise<void>
+  countRequestsSince: (authorUserId: number, since: Date) => Promise<number>
 }
+
+/** A resident may file this many requests an hour; operators registering calls are not limited. */
+export const REQUESTS_PER_HOUR = 5
 
 export interface NewRequestRow extends Omit<RequestDraft, 'photos'> {
   number: string
@@ -48,6 +52,7 @@ export type SubmitRequestResult =
         | 'too-many-photos'
         | 'photo-too-large'
         | 'address-required'
+        | 'rate-limited'
     }
   | { ok: false; error: 'hard-stop' | 'not-our-competence'; phone: string | null }
 
@@ -88,8 +93,12 @@ export function makeSubmitRequest(deps: { transact: Transact<SubmitRequestStore>
       const refused = checkCategory(category, draft)
       if (refused) return refused
       if (!(await store.districtIsActive(draft.districtId))) return { ok: false, error: 'unknown-district' }
-
       const now = deps.now()
+      if (draft.source !== 'phone') {
+        const recent = await store.countRequestsSince(draft.authorUserId, new Date(now.getTime() - 3_600_000))
+        if (recent >= REQUESTS_PER_HOUR) return { ok: false, error: 'rate-limited' }
+      }
+
       const routing = routeRequest(
         { districtId: draft.districtId, categoryId: category.id, parentCategoryId: category.parentId },
         await store.routingRules(draft.districtId),

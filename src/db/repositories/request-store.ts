@@ -57,6 +57,15 @@ export function createRequestStore(trx: Transaction<Database>): RequestStore {
     },
     addPhotos: (requestId, userId, photos) => addPhotos(trx, requestId, userId, photos),
     enqueue: (messages) => insertOutbox(trx, messages),
+    countRequestsSince: async (authorUserId, since) => {
+      const row = await trx
+        .selectFrom('requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('author_user_id', '=', authorUserId)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow()
+      return row.n
+    },
     lockRequest: (requestId) => lockRequest(trx, requestId),
     applyStatusChange: (change) => applyStatusChange(trx, change),
     addMessage: async (requestId, kind, authorUserId, body) => {

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto'
+import { run } from '@grammyjs/runner'
+import type { RunnerHandle } from '@grammyjs/runner'
+import type { Update, UserFromGetMe } from 'grammy/types'
+import { Redis } from 'ioredis'
+import type { Kysely } from 'kysely'
+import { createDialogueStateStore } from '../bot/shared/dialogue-state-store.js'
+import { createFloodGuard } from '../bot/shared/flood-guard.js'
+import { createTelegramBot } from '../bot/telegram/create-telegram-bot.js'
+import { createRenderer } from '../bot/telegram/render.js'
+import { TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from '../bot/telegram/webhook.js'
+import type { Catalogue } from '../core/dialogue/catalogue.js'
+import { makeHandleDialogueEvent } from '../core/dialogue/handle-dialogue-event.js'
+import { makeResidentServices } from '../core/dialogue/resident-services.js'
+import { LANGUAGES, text } from '../core/i18n/text.js'
+import { createTranslator } from '../core/i18n/translate.js'
+import { makeSubmitRequest } from '../core/requests/submit-request.js'
+import { loadCatalogue } from '../db/repositories/catalogue.js'
+import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
+import { createRequestStore } from '../db/repositories/request-store.js'
+import { createResidentStore } from '../db/repositories/resident-store.js'
+import { ensureChannelUser } from '../db/repositories/users.js'
+import type { Database } from '../db/schema.js'
+import { createTransact } from '../db/transact.js'
+import type { Route } from '../http/create-http-server.js'
+import { telegramWebhookRoute } from '../http/telegram-webhook.js'
+import type { Config } from './config.js'
+import { loadDictionaries } from './locales.js'
+import type { Logger } from './logger.js'
+
+const CATALOGUE_TTL_MS = 60_000
+const RESIDENT_COMMANDS = ['report', 'my', 'status', 'phones', 'lang', 'help', 'cancel'] as const
+
+/** Reference data is read once a minute at most: it is small and an admin's edit may wait that long. */
+function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> {
+  let cached: { at: number; value: Promise<Catalogue> } | undefined
+  return () => {
+    if (!cached || Date.now() - cached.at > CATALOGUE_TTL_MS) {
+      const value = loadCatalogue(db)
+      cached = { at: Date.now(), value }
+      value.catch(() => {
+        cached = undefined
+      })
+    }
+    return cached.value
+  }
+}
+
+export interface TelegramRole {
+  /** Routes for the HTTP server (the webhook, in webhook mode). */
+  routes: Route[]
+  start: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+/** Wires the resident bot: core dialogue, PostgreSQL, Redis state, grammY; polling or webhook. */
+export async function createTelegramRole(options: {
+  config: Config & { botToken: string }
+  db: Kysely<Database>
+  redisUrl: string
+  logger: Logger
+  botInfo?: UserFromGetMe
+}): Promise<TelegramRole> {
+  const { config, db, logger } = options
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 })
+  redis.on('error', (error) => {
+    logger.error({ err: error }, 'Redis (bot) error')
+  })
+  const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
+  const catalogue = cachedCatalogue(db)
+  const submitRequest = makeSubmitRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
+  const handleDialogueEvent = makeHandleDialogueEvent({
+    states: createDialogueStateStore(redis),
+    residents: makeResidentServices({ store: createResidentStore(db), catalogue, submitRequest }),
+    catalogue,
+    newId: randomUUID,
+  })
+  const bot = createTelegramBot({
+    token: config.botToken,
+    apiRoot: config.telegramApiRoot,
+    ...(options.botInfo && { botInfo: options.botInfo }),
+    handleDialogueEvent,
+    ensureUser: (telegramUserId, languageCode) =>
+      ensureChannelUser(db, { channel: 'telegram', externalId: String(telegramUserId), language: languageCode === 'be' ? 'be' : languageCode === 'en' ? 'en' : 'ru' }),
+    markProcessed: (updateId) => markUpdateProcessed(db, 'telegram', String(updateId)),
+    floodGuard: createFloodGuard(redis, { limit: 20, windowSeconds: 10 }),
+    translate,
+    render: createRenderer(translate),
+    log: logger,
+  })
+  await bot.init()
+  const webhook = config.webhook
+  let runner: RunnerHandle | undefined
+  const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
+
+  return {
+    routes: webhook
+      ? [telegramWebhookRoute({ path: TELEGRAM_WEBHOOK_PATH, secret: webhook.secret, handleUpdate: (update) => bot.handleUpdate(update as Update) })]
+      : [],
+    start: async () => {
+      for (const language of LANGUAGES) {
+        const commands = RESIDENT_COMMANDS.map((command) => ({ command, description: translate(language, text(`command.${command}`)) }))
+        await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language })
+      }
+      if (webhook) {
+        await bot.api.setWebhook(telegramWebhookUrl(webhook.url), { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] })
+        logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot ready')
+      } else {
+        await bot.api.deleteWebhook()
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
+        logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot ready')
+      }
+    },
+    stop: async () => {
+      if (runner?.isRunning() === true) await runner.stop()
+      redis.disconnect()
+    },
+  }
+}

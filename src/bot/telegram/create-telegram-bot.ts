@@ -1,0 +1,81 @@
+import { autoRetry } from '@grammyjs/auto-retry'
+import { sequentialize } from '@grammyjs/runner'
+import { Bot } from 'grammy'
+import type { Context } from 'grammy'
+import type { UserFromGetMe } from 'grammy/types'
+import type { HandleDialogueEvent } from '../../core/dialogue/handle-dialogue-event.js'
+import { languageFrom, text } from '../../core/i18n/text.js'
+import type { Translate } from '../../core/i18n/translate.js'
+import type { FloodGuard } from '../shared/flood-guard.js'
+import type { Render } from './render.js'
+import { toInboundEvent } from './to-inbound-event.js'
+
+export interface TelegramBotDeps {
+  token: string
+  apiRoot: string
+  /** Known bot identity (skips getMe at start, e.g. in benchmarks). */
+  botInfo?: UserFromGetMe
+  handleDialogueEvent: HandleDialogueEvent
+  /** The user behind a Telegram chat, created on first contact. */
+  ensureUser: (telegramUserId: number, languageCode: string | undefined) => Promise<number>
+  /** false: this update was handled before (redelivered). */
+  markProcessed: (updateId: number) => Promise<boolean>
+  floodGuard: FloodGuard
+  translate: Translate
+  render: Render
+  log: { error: (fields: Record<string, unknown>, message: string) => void; debug: (fields: Record<string, unknown>, message: string) => void }
+}
+
+async function clearPressedButtons(ctx: Context): Promise<void> {
+  // Old buttons would only lead to "this button no longer works"; take them away once used.
+  if (!ctx.callbackQuery?.message) return
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+}
+
+/** The resident's Telegram bot: updates in as neutral events, the dialogue's messages out. */
+export function createTelegramBot(deps: TelegramBotDeps): Bot {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo && { botInfo: deps.botInfo }) })
+  // 429 and network hiccups on the bot's own replies: wait as Telegram says and try again.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
+
+  // One chat's updates one after another (the runner and webhooks both deliver concurrently).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
+
+  bot.use(async (ctx) => {
+    const chat = ctx.chat
+    const from = ctx.from
+    // Group chats belong to staff features; the resident dialogue is private.
+    if (!chat || chat.type !== 'private' || !from || from.is_bot) return
+    if (!(await deps.markProcessed(ctx.update.update_id))) return
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined)
+    const fallbackLanguage = languageFrom(from.language_code)
+    const verdict = await deps.floodGuard(`telegram:${from.id}`)
+    if (verdict === 'drop') return
+    if (verdict === 'warn') {
+      await ctx.reply(deps.translate(fallbackLanguage, text('common.flood')))
+      return
+    }
+    const event = toInboundEvent(ctx)
+    if (!event) return
+    try {
+      const userId = await deps.ensureUser(from.id, from.language_code)
+      const reply = await deps.handleDialogueEvent({
+        channel: 'telegram',
+        externalId: String(chat.id),
+        userId,
+        channelLanguage: from.language_code,
+        event,
+      })
+      await deps.render(ctx.api, chat.id, reply.language, reply.messages)
+      await clearPressedButtons(ctx)
+    } catch (error) {
+      deps.log.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
+      await ctx.reply(deps.translate(fallbackLanguage, text('common.error'))).catch(() => undefined)
+    }
+  })
+
+  bot.catch((error) => {
+    deps.log.error({ err: error.error, update_id: error.ctx.update.update_id }, 'unhandled bot error')
+  })
+  return bot
+}

@@ -1,0 +1,77 @@
+import type { Api } from 'grammy'
+import type { InlineKeyboardButton, ReplyKeyboardMarkup } from 'grammy/types'
+import type { Language } from '../../core/i18n/text.js'
+import { text } from '../../core/i18n/text.js'
+import type { Translate } from '../../core/i18n/translate.js'
+import type { Choice, OutboundMessage } from '../../core/dialogue/messages.js'
+
+// Telegram's limits: 4096 characters a message, 64 bytes of callback data, 10 photos an album.
+const MAX_TEXT = 4000
+const MAX_CALLBACK_BYTES = 64
+const MAX_ALBUM = 10
+
+/** Splits at line breaks so no message passes Telegram's limit; a single overlong line is cut. */
+export function splitText(html: string, limit = MAX_TEXT): string[] {
+  const chunks: string[] = []
+  let current = ''
+  for (const line of html.split('\n')) {
+    const piece = line.length > limit ? line.slice(0, limit) : line
+    if (current !== '' && current.length + 1 + piece.length > limit) {
+      chunks.push(current)
+      current = piece
+    } else current = current === '' ? piece : `${current}\n${piece}`
+  }
+  if (current !== '' || chunks.length === 0) chunks.push(current)
+  return chunks
+}
+
+function inlineKeyboard(language: Language, translate: Translate, list: Choice[], columns: number): InlineKeyboardButton[][] {
+  const rows: InlineKeyboardButton[][] = []
+  list.forEach((choice, i) => {
+    if (Buffer.byteLength(choice.value) > MAX_CALLBACK_BYTES) throw new Error(`callback data over 64 bytes: ${choice.value}`)
+    const button = { text: translate(language, choice.label), callback_data: choice.value }
+    if (i % columns === 0) rows.push([button])
+    else rows[rows.length - 1]?.push(button)
+  })
+  return rows
+}
+
+const replyKeyboard = (label: string, ask: 'location' | 'contact'): ReplyKeyboardMarkup => ({
+  keyboard: [[ask === 'location' ? { text: label, request_location: true } : { text: label, request_contact: true }]],
+  resize_keyboard: true,
+  one_time_keyboard: true,
+})
+
+/** Sends what the dialogue said to one chat, in order: photos, text with its buttons, keyboards. */
+export function createRenderer(translate: Translate) {
+  return async function render(api: Api, chatId: number, language: Language, messages: OutboundMessage[]): Promise<void> {
+    for (const message of messages) {
+      const photos = (message.photos ?? []).slice(0, MAX_ALBUM)
+      const [single] = photos
+      if (photos.length === 1 && single) await api.sendPhoto(chatId, single.telegramFileId)
+      else if (photos.length > 1) await api.sendMediaGroup(chatId, photos.map((p) => ({ type: 'photo', media: p.telegramFileId })))
+      const chunks = splitText(translate(language, message.text))
+      const prompt = message.prompt
+      const columns = prompt.kind === 'choices' ? (prompt.columns ?? 1) : 1
+      const inline = prompt.kind === 'none' ? [] : inlineKeyboard(language, translate, prompt.choices, columns)
+      for (const [i, chunk] of chunks.entries()) {
+        const last = i === chunks.length - 1
+        await api.sendMessage(chatId, chunk, {
+          parse_mode: 'HTML',
+          ...(last && inline.length > 0 && { reply_markup: { inline_keyboard: inline } }),
+          ...(last && prompt.kind === 'contact' && inline.length === 0 && { reply_markup: replyKeyboard(translate(language, text('common.button.share-phone')), 'contact') }),
+        })
+      }
+      // A message carries one keyboard: the location/contact button comes in a short second message.
+      if (prompt.kind === 'location' || (prompt.kind === 'contact' && inline.length > 0)) {
+        const label = translate(language, text(prompt.kind === 'location' ? 'common.button.share-location' : 'common.button.share-phone'))
+        await api.sendMessage(chatId, translate(language, text(prompt.kind === 'location' ? 'common.location-hint' : 'common.contact-hint')), {
+          parse_mode: 'HTML',
+          reply_markup: replyKeyboard(label, prompt.kind),
+        })
+      }
+    }
+  }
+}
+
+export type Render = ReturnType<typeof createRenderer>

@@ -1,0 +1,29 @@
+/** Languages the product speaks; Russian is the default. */
+export const LANGUAGES = ['ru', 'be', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const DEFAULT_LANGUAGE: Language = 'ru'
+
+export type LocalizedText = Record<Language, string>
+
+/**
+ * A value put into a text. Strings and numbers come from people or data and are always
+ * escaped by the renderer; localized names are picked in the reader's language; datetimes
+ * are formatted in the region's time zone.
+ */
+export type TextParam = string | number | { localized: LocalizedText } | { datetime: string } | { text: Text }
+
+/** A text for people: a key in locales/*.json and its parameters. */
+export interface Text {
+  key: string
+  params?: Record<string, TextParam>
+}
+
+export const text = (key: string, params?: Record<string, TextParam>): Text => (params ? { key, params } : { key })
+
+export function languageFrom(code: string | undefined): Language {
+  const base = (code ?? '').toLowerCase().split('-')[0]
+  if (base === 'be') return 'be'
+  if (base === 'en') return 'en'
+  // Everyone else (ru, uk, pl, none) reads Russian best in this region.
+  return DEFAULT_LANGUAGE
+}

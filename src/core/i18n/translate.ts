@@ -1,0 +1,61 @@
+import type { Language, Text, TextParam } from './text.js'
+
+/** locales/<language>.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
+export type Dictionary = Record<string, string>
+
+export type Translate = (language: Language, message: Text | Text[]) => string
+
+const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+export interface TranslatorOptions {
+  dictionaries: Record<Language, Dictionary>
+  timeZone: string
+}
+
+/**
+ * Renders texts as Telegram HTML: templates are trusted markup, every parameter is escaped.
+ * A key missing in a language falls back to Russian, then to the key itself (visible, never a crash).
+ */
+export function createTranslator(options: TranslatorOptions): Translate {
+  const formatters = new Map<Language, Intl.DateTimeFormat>()
+  const formatDate = (language: Language, iso: string): string => {
+    let f = formatters.get(language)
+    if (!f) {
+      f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+        timeZone: options.timeZone,
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+      formatters.set(language, f)
+    }
+    return f.format(new Date(iso))
+  }
+  const param = (language: Language, value: TextParam): string => {
+    if (typeof value === 'number') return String(value)
+    if (typeof value === 'string') return escapeHtml(value)
+    if ('localized' in value) return escapeHtml(value.localized[language])
+    if ('text' in value) return one(language, value.text)
+    return escapeHtml(formatDate(language, value.datetime))
+  }
+  function one(language: Language, message: Text): string {
+    const template = options.dictionaries[language][message.key] ?? options.dictionaries.ru[message.key] ?? message.key
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = message.params?.[name]
+      return value === undefined ? whole : param(language, value)
+    })
+  }
+  return (language, message) =>
+    Array.isArray(message) ? message.map((m) => one(language, m)).join('\n') : one(language, message)
+}
+
+/** Telegram HTML → plain text, for channels without markup (Viber). */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+}
