@@ -32,6 +32,7 @@ const Env = z.object({
   PUBLIC_URL: optional(url),
   TIMEZONE: optional(timeZone),
   ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
+  FLOOD_LIMIT: optional(z.coerce.number().int().min(1).max(10_000)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -47,6 +48,8 @@ export interface Config {
   publicUrl: string | undefined
   timeZone: string
   adminTelegramIds: number[]
+  /** Messages one person may send in 10 seconds before being asked to slow down. */
+  floodLimit: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
 
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map((id) => id.trim())
       .filter((id) => id !== '')
       .map(Number),
+    floodLimit: e.FLOOD_LIMIT ?? 20,
     logLevel: e.LOG_LEVEL ?? 'info',
   })
 }

@@ -34,7 +34,12 @@ try {
     process.exit(1)
   }
 
-  const telegram = await createTelegramRole({ config: { ...config, botToken: config.botToken }, db: database.db, redisUrl: redis.url, logger })
+  const telegram = await createTelegramRole({
+    config: { ...config, botToken: config.botToken },
+    db: database.db,
+    redisUrl: redis.url,
+    logger,
+  })
   shutdown.add('telegram', telegram.stop)
 
   const http = await startHttpServer({

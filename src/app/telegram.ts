@@ -81,9 +81,13 @@ export async function createTelegramRole(options: {
     ...(options.botInfo && { botInfo: options.botInfo }),
     handleDialogueEvent,
     ensureUser: (telegramUserId, languageCode) =>
-      ensureChannelUser(db, { channel: 'telegram', externalId: String(telegramUserId), language: languageCode === 'be' ? 'be' : languageCode === 'en' ? 'en' : 'ru' }),
+      ensureChannelUser(db, {
+        channel: 'telegram',
+        externalId: String(telegramUserId),
+        language: languageCode === 'be' ? 'be' : languageCode === 'en' ? 'en' : 'ru',
+      }),
     markProcessed: (updateId) => markUpdateProcessed(db, 'telegram', String(updateId)),
-    floodGuard: createFloodGuard(redis, { limit: 20, windowSeconds: 10 }),
+    floodGuard: createFloodGuard(redis, { limit: config.floodLimit, windowSeconds: 10 }),
     translate,
     render: createRenderer(translate),
     log: logger,
@@ -95,15 +99,27 @@ export async function createTelegramRole(options: {
 
   return {
     routes: webhook
-      ? [telegramWebhookRoute({ path: TELEGRAM_WEBHOOK_PATH, secret: webhook.secret, handleUpdate: (update) => bot.handleUpdate(update as Update) })]
+      ? [
+          telegramWebhookRoute({
+            path: TELEGRAM_WEBHOOK_PATH,
+            secret: webhook.secret,
+            handleUpdate: (update) => bot.handleUpdate(update as Update),
+          }),
+        ]
       : [],
     start: async () => {
       for (const language of LANGUAGES) {
-        const commands = RESIDENT_COMMANDS.map((command) => ({ command, description: translate(language, text(`command.${command}`)) }))
+        const commands = RESIDENT_COMMANDS.map((command) => ({
+          command,
+          description: translate(language, text(`command.${command}`)),
+        }))
         await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language })
       }
       if (webhook) {
-        await bot.api.setWebhook(telegramWebhookUrl(webhook.url), { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] })
+        await bot.api.setWebhook(telegramWebhookUrl(webhook.url), {
+          secret_token: webhook.secret,
+          allowed_updates: [...allowedUpdates],
+        })
         logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot ready')
       } else {
         await bot.api.deleteWebhook()

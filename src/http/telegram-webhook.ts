@@ -58,7 +58,11 @@ export function telegramWebhookRoute(options: {
       status(response, 400)
       return true
     }
-    if (typeof update !== 'object' || update === null || typeof (update as { update_id?: unknown }).update_id !== 'number') {
+    if (
+      typeof update !== 'object' ||
+      update === null ||
+      typeof (update as { update_id?: unknown }).update_id !== 'number'
+    ) {
       status(response, 400)
       return true
     }

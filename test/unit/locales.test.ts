@@ -12,7 +12,10 @@ describe('locales', () => {
     for (const other of [be, en]) {
       expect(Object.keys(other).sort()).toEqual(Object.keys(ru).sort())
       for (const [key, template] of Object.entries(ru)) {
-        expect({ key, placeholders: placeholders(other[key] ?? '') }).toEqual({ key, placeholders: placeholders(template) })
+        expect({ key, placeholders: placeholders(other[key] ?? '') }).toEqual({
+          key,
+          placeholders: placeholders(template),
+        })
         expect({ key, tags: tags(other[key] ?? '') }).toEqual({ key, tags: tags(template) })
       }
     }

@@ -19,7 +19,8 @@ function parseState(json: string | undefined): DialogueState | null {
   try {
     const value = JSON.parse(json) as Partial<DialogueState>
     // A state written by an older release that no longer fits starts afresh rather than crashing.
-    if (typeof value.version !== 'number' || typeof value.step !== 'string' || !Array.isArray(value.expected)) return null
+    if (typeof value.version !== 'number' || typeof value.step !== 'string' || !Array.isArray(value.expected))
+      return null
     return value as DialogueState
   } catch {
     return null

@@ -11,7 +11,9 @@ export function createFloodGuard(redis: Redis, options: { limit: number; windowS
   const prefix = options.prefix ?? 's115:flood:'
   return async function check(key: string): Promise<FloodVerdict> {
     const counter = prefix + key
-    const [[, count]] = (await redis.multi().incr(counter).expire(counter, options.windowSeconds, 'NX').exec()) as [[Error | null, number]]
+    const [[, count]] = (await redis.multi().incr(counter).expire(counter, options.windowSeconds, 'NX').exec()) as [
+      [Error | null, number],
+    ]
     if (count <= options.limit) return 'ok'
     return count === options.limit + 1 ? 'warn' : 'drop'
   }

@@ -23,7 +23,10 @@ export interface TelegramBotDeps {
   floodGuard: FloodGuard
   translate: Translate
   render: Render
-  log: { error: (fields: Record<string, unknown>, message: string) => void; debug: (fields: Record<string, unknown>, message: string) => void }
+  log: {
+    error: (fields: Record<string, unknown>, message: string) => void
+    debug: (fields: Record<string, unknown>, message: string) => void
+  }
 }
 
 async function clearPressedButtons(ctx: Context): Promise<void> {

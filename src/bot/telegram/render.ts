@@ -25,10 +25,16 @@ export function splitText(html: string, limit = MAX_TEXT): string[] {
   return chunks
 }
 
-function inlineKeyboard(language: Language, translate: Translate, list: Choice[], columns: number): InlineKeyboardButton[][] {
+function inlineKeyboard(
+  language: Language,
+  translate: Translate,
+  list: Choice[],
+  columns: number,
+): InlineKeyboardButton[][] {
   const rows: InlineKeyboardButton[][] = []
   list.forEach((choice, i) => {
-    if (Buffer.byteLength(choice.value) > MAX_CALLBACK_BYTES) throw new Error(`callback data over 64 bytes: ${choice.value}`)
+    if (Buffer.byteLength(choice.value) > MAX_CALLBACK_BYTES)
+      throw new Error(`callback data over 64 bytes: ${choice.value}`)
     const button = { text: translate(language, choice.label), callback_data: choice.value }
     if (i % columns === 0) rows.push([button])
     else rows[rows.length - 1]?.push(button)
@@ -44,12 +50,21 @@ const replyKeyboard = (label: string, ask: 'location' | 'contact'): ReplyKeyboar
 
 /** Sends what the dialogue said to one chat, in order: photos, text with its buttons, keyboards. */
 export function createRenderer(translate: Translate) {
-  return async function render(api: Api, chatId: number, language: Language, messages: OutboundMessage[]): Promise<void> {
+  return async function render(
+    api: Api,
+    chatId: number,
+    language: Language,
+    messages: OutboundMessage[],
+  ): Promise<void> {
     for (const message of messages) {
       const photos = (message.photos ?? []).slice(0, MAX_ALBUM)
       const [single] = photos
       if (photos.length === 1 && single) await api.sendPhoto(chatId, single.telegramFileId)
-      else if (photos.length > 1) await api.sendMediaGroup(chatId, photos.map((p) => ({ type: 'photo', media: p.telegramFileId })))
+      else if (photos.length > 1)
+        await api.sendMediaGroup(
+          chatId,
+          photos.map((p) => ({ type: 'photo', media: p.telegramFileId })),
+        )
       const chunks = splitText(translate(language, message.text))
       const prompt = message.prompt
       const columns = prompt.kind === 'choices' ? (prompt.columns ?? 1) : 1
@@ -59,16 +74,27 @@ export function createRenderer(translate: Translate) {
         await api.sendMessage(chatId, chunk, {
           parse_mode: 'HTML',
           ...(last && inline.length > 0 && { reply_markup: { inline_keyboard: inline } }),
-          ...(last && prompt.kind === 'contact' && inline.length === 0 && { reply_markup: replyKeyboard(translate(language, text('common.button.share-phone')), 'contact') }),
+          ...(last &&
+            prompt.kind === 'contact' &&
+            inline.length === 0 && {
+              reply_markup: replyKeyboard(translate(language, text('common.button.share-phone')), 'contact'),
+            }),
         })
       }
       // A message carries one keyboard: the location/contact button comes in a short second message.
       if (prompt.kind === 'location' || (prompt.kind === 'contact' && inline.length > 0)) {
-        const label = translate(language, text(prompt.kind === 'location' ? 'common.button.share-location' : 'common.button.share-phone'))
-        await api.sendMessage(chatId, translate(language, text(prompt.kind === 'location' ? 'common.location-hint' : 'common.contact-hint')), {
-          parse_mode: 'HTML',
-          reply_markup: replyKeyboard(label, prompt.kind),
-        })
+        const label = translate(
+          language,
+          text(prompt.kind === 'location' ? 'common.button.share-location' : 'common.button.share-phone'),
+        )
+        await api.sendMessage(
+          chatId,
+          translate(language, text(prompt.kind === 'location' ? 'common.location-hint' : 'common.contact-hint')),
+          {
+            parse_mode: 'HTML',
+            reply_markup: replyKeyboard(label, prompt.kind),
+          },
+        )
       }
     }
   }

@@ -24,7 +24,10 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
     return { type: 'contact', phone: message.contact.phone_number, own: message.contact.user_id === ctx.from?.id }
   if (message.photo && message.photo.length > 0) {
     const largest = message.photo.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b))
-    return { type: 'photo', photo: { ref: { telegramFileId: largest.file_id }, mimeType: 'image/jpeg', sizeBytes: largest.file_size ?? 0 } }
+    return {
+      type: 'photo',
+      photo: { ref: { telegramFileId: largest.file_id }, mimeType: 'image/jpeg', sizeBytes: largest.file_size ?? 0 },
+    }
   }
   if (message.document) {
     const { mime_type: mimeType, file_id: fileId, file_size: sizeBytes } = message.document

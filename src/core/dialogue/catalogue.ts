@@ -48,7 +48,10 @@ export interface CatalogueOrganisation {
 export const findDistrict = (c: Catalogue, code: string): CatalogueDistrict | undefined =>
   c.districts.find((d) => d.code === code)
 
-export function findCategory(c: Catalogue, code: string): { top: CatalogueTopCategory; leaf: CatalogueCategory } | undefined {
+export function findCategory(
+  c: Catalogue,
+  code: string,
+): { top: CatalogueTopCategory; leaf: CatalogueCategory } | undefined {
   for (const top of c.topCategories) {
     const leaf = top.children.find((l) => l.code === code)
     if (leaf) return { top, leaf }

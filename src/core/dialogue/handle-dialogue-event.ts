@@ -3,7 +3,14 @@ import { languageFrom } from '../i18n/text.js'
 import type { RequestSource } from '../requests/request.js'
 import { createKeyedQueue } from '../shared/keyed-queue.js'
 import type { Catalogue } from './catalogue.js'
-import type { CommandResult, DialogueCommand, NoticeSummary, ProfilePatch, RequestCard, RequestSummary } from './commands.js'
+import type {
+  CommandResult,
+  DialogueCommand,
+  NoticeSummary,
+  ProfilePatch,
+  RequestCard,
+  RequestSummary,
+} from './commands.js'
 import { step } from './machine.js'
 import type { InboundEvent, OutboundMessage } from './messages.js'
 import type { DialogueState, Draft } from './state.js'
@@ -23,8 +30,16 @@ export interface ResidentServices {
   saveProfile: (userId: number, patch: ProfilePatch) => Promise<void>
   forget: (userId: number) => Promise<void>
   checkBeforeSend: (userId: number, draft: Draft) => Promise<{ duplicates: RequestSummary[]; notices: NoticeSummary[] }>
-  submit: (userId: number, draft: Draft, source: RequestSource) => Promise<Extract<CommandResult, { type: 'submitted' }>['outcome']>
-  listRequests: (userId: number, page: number, pageSize: number) => Promise<{ items: RequestSummary[]; hasMore: boolean }>
+  submit: (
+    userId: number,
+    draft: Draft,
+    source: RequestSource,
+  ) => Promise<Extract<CommandResult, { type: 'submitted' }>['outcome']>
+  listRequests: (
+    userId: number,
+    page: number,
+    pageSize: number,
+  ) => Promise<{ items: RequestSummary[]; hasMore: boolean }>
   requestCard: (userId: number, by: { id: number } | { number: string }) => Promise<RequestCard | null>
   follow: (userId: number, requestId: number) => Promise<string | null>
   notices: (userId: number) => Promise<NoticeSummary[]>
@@ -84,7 +99,11 @@ export function makeHandleDialogueEvent(deps: {
     const stored = await deps.states.load(key)
     const profile = await deps.residents.profile(turn.userId)
     const start = stored ?? initialState(languageFrom(turn.channelLanguage))
-    const ctx = { catalogue: await deps.catalogue(), profile: { ...profile, language: start.language }, newDraftId: deps.newId() }
+    const ctx = {
+      catalogue: await deps.catalogue(),
+      profile: { ...profile, language: start.language },
+      newDraftId: deps.newId(),
+    }
     let out = step(start, turn.event, ctx)
     const messages = [...out.messages]
     // Commands are idempotent (a draft submits once, by its id), so a retried attempt is safe.

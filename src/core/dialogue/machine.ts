@@ -33,12 +33,26 @@ function askStatusNumber(state: DialogueState): StepOutput {
 function lookUp(state: DialogueState, ctx: StepContext, input: string): StepOutput {
   const number = parseRequestNumber(input, ctx.catalogue.requestNumberPrefix)
   if (number === null)
-    return ask(state, 'status.number', say([text('status.bad-number', { example: `${ctx.catalogue.requestNumberPrefix}-26-004217` }), text('status.ask-number')], choices([BACK])))
+    return ask(
+      state,
+      'status.number',
+      say(
+        [
+          text('status.bad-number', { example: `${ctx.catalogue.requestNumberPrefix}-26-004217` }),
+          text('status.ask-number'),
+        ],
+        choices([BACK]),
+      ),
+    )
   return reply({ ...state, step: 'idle', expected: [] }, [], [{ type: 'show-request', by: { number } }])
 }
 
 function listRequests(state: DialogueState, page: number): StepOutput {
-  return reply({ ...state, page: Math.max(0, page) }, [], [{ type: 'list-requests', page: Math.max(0, page), pageSize: MY_PAGE_SIZE }])
+  return reply(
+    { ...state, page: Math.max(0, page) },
+    [],
+    [{ type: 'list-requests', page: Math.max(0, page), pageSize: MY_PAGE_SIZE }],
+  )
 }
 
 function onMenu(state: DialogueState, ctx: StepContext, item: string): StepOutput {
@@ -52,7 +66,9 @@ function onMenu(state: DialogueState, ctx: StepContext, item: string): StepOutpu
     case 'notices':
       return reply(state, [], [{ type: 'list-notices' }])
     case 'phones':
-      return ctx.profile.homeDistrictCode === null ? askPhonesDistrict(state, ctx) : showPhones(state, ctx, ctx.profile.homeDistrictCode)
+      return ctx.profile.homeDistrictCode === null
+        ? askPhonesDistrict(state, ctx)
+        : showPhones(state, ctx, ctx.profile.homeDistrictCode)
     case 'phones-other':
       return askPhonesDistrict(state, ctx)
     case 'settings':
@@ -101,7 +117,8 @@ function onStep(state: DialogueState, event: InboundEvent, ctx: StepContext): St
       if (value === 'page:next') return listRequests(state, state.page + 1)
       if (value === 'page:prev') return listRequests(state, state.page - 1)
       if (value === 'page:same') return listRequests(state, state.page)
-      if (value?.startsWith('req:') === true) return reply(state, [], [{ type: 'show-request', by: { id: Number(value.slice(4)) } }])
+      if (value?.startsWith('req:') === true)
+        return reply(state, [], [{ type: 'show-request', by: { id: Number(value.slice(4)) } }])
       if (value === 'back') return menu(state)
       break
     case 'phones.district':
@@ -112,7 +129,11 @@ function onStep(state: DialogueState, event: InboundEvent, ctx: StepContext): St
       break
   }
   // A text at rest is most often a request number someone wants to check.
-  if (state.step === 'idle' && event.type === 'text' && parseRequestNumber(event.text, ctx.catalogue.requestNumberPrefix) !== null)
+  if (
+    state.step === 'idle' &&
+    event.type === 'text' &&
+    parseRequestNumber(event.text, ctx.catalogue.requestNumberPrefix) !== null
+  )
     return lookUp(state, ctx, event.text)
   return menu(state, [say(text(event.type === 'text' ? 'common.use-menu' : 'common.use-buttons'))])
 }
@@ -134,8 +155,11 @@ export function step(state: DialogueState, input: StepInput, ctx: StepContext): 
     if (input.value.startsWith('menu:')) return onMenu(state, ctx, input.value.slice(5))
     // A button from an older message, or data nobody sent: say so, change nothing.
     if (!state.expected.includes(input.value)) {
-      const current = state.step.startsWith('report.') && state.draft ? reportPrompt(state.step, state.draft, ctx.catalogue) : null
-      return current ? ask(state, state.step, current, [say(text('common.stale-button'))]) : menu(state, [say(text('common.stale-button'))])
+      const current =
+        state.step.startsWith('report.') && state.draft ? reportPrompt(state.step, state.draft, ctx.catalogue) : null
+      return current
+        ? ask(state, state.step, current, [say(text('common.stale-button'))])
+        : menu(state, [say(text('common.stale-button'))])
     }
   }
   return onStep(state, input, ctx)

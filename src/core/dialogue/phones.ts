@@ -7,7 +7,10 @@ import type { StepContext, StepOutput } from './step-kit.js'
 import { ask, BACK, button, menu } from './step-kit.js'
 
 export function askPhonesDistrict(state: DialogueState, ctx: StepContext): StepOutput {
-  const districts = ctx.catalogue.districts.map((d) => ({ value: `dist:${d.code}`, label: text('common.name', { name: { localized: d.name } }) }))
+  const districts = ctx.catalogue.districts.map((d) => ({
+    value: `dist:${d.code}`,
+    label: text('common.name', { name: { localized: d.name } }),
+  }))
   return ask(state, 'phones.district', say(text('phones.ask-district'), choices([...districts, BACK], 2)))
 }
 
@@ -16,7 +19,9 @@ export function showPhones(state: DialogueState, ctx: StepContext, districtCode:
   const district = findDistrict(ctx.catalogue, districtCode)
   if (!district) return askPhonesDistrict(state, ctx)
   const lines: Text[] = [text('phones.title', { district: { localized: district.name } })]
-  for (const organisation of ctx.catalogue.organisations.filter((o) => o.districtId === district.id || o.districtId === null)) {
+  for (const organisation of ctx.catalogue.organisations.filter(
+    (o) => o.districtId === district.id || o.districtId === null,
+  )) {
     for (const phone of organisation.phones) {
       // Unverified numbers are never presented as real.
       lines.push(
@@ -29,7 +34,8 @@ export function showPhones(state: DialogueState, ctx: StepContext, districtCode:
     }
   }
   lines.push(text('phones.emergency-title'))
-  for (const e of ctx.catalogue.emergencyNumbers) lines.push(text('phones.emergency', { name: { localized: e.name }, phone: e.phone }))
+  for (const e of ctx.catalogue.emergencyNumbers)
+    lines.push(text('phones.emergency', { name: { localized: e.name }, phone: e.phone }))
   lines.push(text('phones.faq'))
   return menu(state, [say(lines, choices([button('menu:phones-other', 'phones.other-district')]))])
 }

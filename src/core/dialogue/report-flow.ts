@@ -19,17 +19,28 @@ export function goTo(state: DialogueState, step: Step, ctx: StepContext, draft: 
 }
 
 /** Asks again after a wrong answer: first what was wrong, then the same prompt. */
-function again(state: DialogueState, ctx: StepContext, key: string, params?: Record<string, string | number>): StepOutput {
+function again(
+  state: DialogueState,
+  ctx: StepContext,
+  key: string,
+  params?: Record<string, string | number>,
+): StepOutput {
   const draft = state.draft ?? emptyDraft(ctx.newDraftId)
   return ask(state, state.step, reportPrompt(state.step, draft, ctx.catalogue), [say(text(key, params))])
 }
 
 /** After a field is done: the next step, or back to the summary when editing one field. */
 function next(state: DialogueState, ctx: StepContext, draft: Draft, step: Step): StepOutput {
-  return draft.editing ? goTo(state, 'report.summary', ctx, { ...draft, editing: false }) : goTo(state, step, ctx, draft)
+  return draft.editing
+    ? goTo(state, 'report.summary', ctx, { ...draft, editing: false })
+    : goTo(state, step, ctx, draft)
 }
 
-export function startReport(state: DialogueState, ctx: StepContext, preset: { districtCode?: string; categoryCode?: string } = {}): StepOutput {
+export function startReport(
+  state: DialogueState,
+  ctx: StepContext,
+  preset: { districtCode?: string; categoryCode?: string } = {},
+): StepOutput {
   const draft: Draft = { ...emptyDraft(ctx.newDraftId), districtCode: preset.districtCode ?? null }
   const found = preset.categoryCode === undefined ? undefined : findCategory(ctx.catalogue, preset.categoryCode)
   if (found) return chooseCategory(state, ctx, { ...draft, topCategoryCode: found.top.code }, found.leaf.code)
@@ -42,11 +53,17 @@ function chooseCategory(state: DialogueState, ctx: StepContext, draft: Draft, co
   const { leaf } = found
   // Danger to life, or someone else's business: no request, the right number at once.
   if (leaf.hardStop)
-    return menu({ ...state, draft: null }, [say(text('report.hard-stop', { message: { localized: leaf.hardStop.message }, phone: leaf.hardStop.phone }))])
+    return menu({ ...state, draft: null }, [
+      say(text('report.hard-stop', { message: { localized: leaf.hardStop.message }, phone: leaf.hardStop.phone })),
+    ])
   if (leaf.notOurCompetence) {
     const { guidance, phone } = leaf.notOurCompetence
     return menu({ ...state, draft: null }, [
-      say(phone === null ? text('report.not-our-competence', { guidance: { localized: guidance } }) : text('report.not-our-competence-phone', { guidance: { localized: guidance }, phone })),
+      say(
+        phone === null
+          ? text('report.not-our-competence', { guidance: { localized: guidance } })
+          : text('report.not-our-competence-phone', { guidance: { localized: guidance }, phone }),
+      ),
     ])
   }
   const chosen = { ...draft, topCategoryCode: found.top.code, categoryCode: leaf.code }
@@ -106,7 +123,10 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
       return goTo(state, ctx.profile.consentGiven ? 'report.phone' : 'report.consent', ctx, draft)
     case 'report.consent':
       if (kind === 'decline') return goTo(state, 'report.summary', ctx, { ...draft, phone: null })
-      return { ...goTo(state, 'report.phone', ctx, draft), commands: [{ type: 'save-profile', patch: { consentGiven: true } }] }
+      return {
+        ...goTo(state, 'report.phone', ctx, draft),
+        commands: [{ type: 'save-profile', patch: { consentGiven: true } }],
+      }
     case 'report.phone':
       return goTo(state, 'report.summary', ctx, { ...draft, phone: null })
     case 'report.summary':
@@ -141,14 +161,22 @@ function onText(state: DialogueState, ctx: StepContext, draft: Draft, raw: strin
   const value = raw.trim()
   switch (state.step) {
     case 'report.street':
-      return STREET.test(value) ? goTo(state, 'report.house', ctx, { ...draft, street: value }) : again(state, ctx, 'report.bad-street')
+      return STREET.test(value)
+        ? goTo(state, 'report.house', ctx, { ...draft, street: value })
+        : again(state, ctx, 'report.bad-street')
     case 'report.house':
-      return HOUSE.test(value) ? goTo(state, 'report.flat', ctx, { ...draft, house: value.replace(/\s+/g, ' ') }) : again(state, ctx, 'report.bad-house')
+      return HOUSE.test(value)
+        ? goTo(state, 'report.flat', ctx, { ...draft, house: value.replace(/\s+/g, ' ') })
+        : again(state, ctx, 'report.bad-house')
     case 'report.flat':
-      return value.length <= FLAT_MAX ? goTo(state, 'report.confirm-address', ctx, { ...draft, flat: value }) : again(state, ctx, 'report.bad-flat', { max: FLAT_MAX })
+      return value.length <= FLAT_MAX
+        ? goTo(state, 'report.confirm-address', ctx, { ...draft, flat: value })
+        : again(state, ctx, 'report.bad-flat', { max: FLAT_MAX })
     case 'report.description':
-      if (value.length < DESCRIPTION_MIN_LENGTH) return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length: value.length })
-      if (value.length > DESCRIPTION_MAX_LENGTH) return again(state, ctx, 'report.description-too-long', { max: DESCRIPTION_MAX_LENGTH, length: value.length })
+      if (value.length < DESCRIPTION_MIN_LENGTH)
+        return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length: value.length })
+      if (value.length > DESCRIPTION_MAX_LENGTH)
+        return again(state, ctx, 'report.description-too-long', { max: DESCRIPTION_MAX_LENGTH, length: value.length })
       return next(state, ctx, { ...draft, description: value }, 'report.photos')
     case 'report.photos':
       return again(state, ctx, 'report.expected-photo')
@@ -171,12 +199,17 @@ export function handleReport(state: DialogueState, event: InboundEvent, ctx: Ste
       if (state.step !== 'report.district') break
       const found = nearestDistrict(ctx.catalogue, event)
       if (!found) break
-      return goTo(state, 'report.confirm-district', ctx, { ...draft, location: { lat: event.lat, lon: event.lon }, suggestedDistrictCode: found.district.code })
+      return goTo(state, 'report.confirm-district', ctx, {
+        ...draft,
+        location: { lat: event.lat, lon: event.lon },
+        suggestedDistrictCode: found.district.code,
+      })
     }
     case 'photo': {
       if (state.step !== 'report.photos') break
       if (!event.photo.mimeType.startsWith('image/')) return again(state, ctx, 'report.photo-not-image')
-      if (event.photo.sizeBytes > MAX_PHOTO_BYTES) return again(state, ctx, 'report.photo-too-large', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })
+      if (event.photo.sizeBytes > MAX_PHOTO_BYTES)
+        return again(state, ctx, 'report.photo-too-large', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })
       const photos = [...draft.photos, event.photo]
       if (photos.length >= MAX_PHOTOS) return next(state, ctx, { ...draft, photos }, 'report.phone-offer')
       return goTo(state, 'report.photos', ctx, { ...draft, photos })

@@ -25,30 +25,63 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
     case 'report.top-category':
       return say(
         text('report.ask-category'),
-        choices([...catalogue.topCategories.map((c) => ({ value: `top:${c.code}`, label: text('common.name', { name: name(c.name) }) })), CANCEL], 2),
+        choices(
+          [
+            ...catalogue.topCategories.map((c) => ({
+              value: `top:${c.code}`,
+              label: text('common.name', { name: name(c.name) }),
+            })),
+            CANCEL,
+          ],
+          2,
+        ),
       )
     case 'report.category': {
       const top = catalogue.topCategories.find((c) => c.code === draft.topCategoryCode)
       const leaves = top?.children ?? []
       return say(
         text('report.ask-subcategory', { category: top ? name(top.name) : '' }),
-        choices([...leaves.map((l) => ({ value: `cat:${l.code}`, label: text('common.name', { name: name(l.name) }) })), BACK, CANCEL]),
+        choices([
+          ...leaves.map((l) => ({ value: `cat:${l.code}`, label: text('common.name', { name: name(l.name) }) })),
+          BACK,
+          CANCEL,
+        ]),
       )
     }
     case 'report.district':
       return say(text('report.ask-district'), {
         kind: 'location',
-        choices: [...catalogue.districts.map((d) => ({ value: `dist:${d.code}`, label: text('common.name', { name: name(d.name) }) })), CANCEL],
+        choices: [
+          ...catalogue.districts.map((d) => ({
+            value: `dist:${d.code}`,
+            label: text('common.name', { name: name(d.name) }),
+          })),
+          CANCEL,
+        ],
       })
     case 'report.confirm-district': {
-      const district = draft.suggestedDistrictCode === null ? undefined : findDistrict(catalogue, draft.suggestedDistrictCode)
-      return say(text('report.confirm-district', { district: district ? name(district.name) : '' }), choices([YES, button('no', 'report.button.other-district')]))
+      const district =
+        draft.suggestedDistrictCode === null ? undefined : findDistrict(catalogue, draft.suggestedDistrictCode)
+      return say(
+        text('report.confirm-district', { district: district ? name(district.name) : '' }),
+        choices([YES, button('no', 'report.button.other-district')]),
+      )
     }
     case 'report.settlement': {
       const district = draft.districtCode === null ? undefined : findDistrict(catalogue, draft.districtCode)
       return say(
         text('report.ask-settlement'),
-        choices([...(district?.settlements ?? []).map((s) => ({ value: `stl:${s.code}`, label: text('common.name', { name: name(s.name) }) })), BACK, CANCEL], 2),
+        choices(
+          [
+            ...(district?.settlements ?? []).map((s) => ({
+              value: `stl:${s.code}`,
+              label: text('common.name', { name: name(s.name) }),
+            })),
+            BACK,
+            CANCEL,
+          ],
+          2,
+        ),
       )
     }
     case 'report.street':
@@ -58,30 +91,45 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
     case 'report.flat':
       return say(text('report.ask-flat'), choices([SKIP, BACK, CANCEL]))
     case 'report.confirm-address':
-      return say(text('report.confirm-address', { address: addressText(catalogue, draft) }), choices([YES, button('no', 'report.button.change-address')]))
+      return say(
+        text('report.confirm-address', { address: addressText(catalogue, draft) }),
+        choices([YES, button('no', 'report.button.change-address')]),
+      )
     case 'report.description':
-      return say(text('report.ask-description', { min: DESCRIPTION_MIN_LENGTH, max: DESCRIPTION_MAX_LENGTH }), choices([BACK, CANCEL]))
+      return say(
+        text('report.ask-description', { min: DESCRIPTION_MIN_LENGTH, max: DESCRIPTION_MAX_LENGTH }),
+        choices([BACK, CANCEL]),
+      )
     case 'report.photos':
       return photosPrompt(draft, catalogue)
     case 'report.phone-offer':
       return say(text('report.ask-phone-offer'), choices([button('share', 'report.button.leave-phone'), SKIP]))
     case 'report.consent':
-      return say(text('report.consent'), choices([button('agree', 'report.button.agree'), button('decline', 'report.button.decline')]))
+      return say(
+        text('report.consent'),
+        choices([button('agree', 'report.button.agree'), button('decline', 'report.button.decline')]),
+      )
     case 'report.phone':
       return say(text('report.ask-phone'), { kind: 'contact', choices: [SKIP] })
     case 'report.summary':
-      return say(summaryLines(draft, catalogue), choices([button('send', 'report.button.send'), button('edit', 'report.button.edit'), CANCEL]))
+      return say(
+        summaryLines(draft, catalogue),
+        choices([button('send', 'report.button.send'), button('edit', 'report.button.edit'), CANCEL]),
+      )
     case 'report.edit':
       return say(
         text('report.ask-edit'),
-        choices([
-          button('edit:category', 'report.field.category'),
-          button('edit:address', 'report.field.address'),
-          button('edit:description', 'report.field.description'),
-          button('edit:photos', 'report.field.photos'),
-          button('edit:phone', 'report.field.phone'),
-          BACK,
-        ], 2),
+        choices(
+          [
+            button('edit:category', 'report.field.category'),
+            button('edit:address', 'report.field.address'),
+            button('edit:description', 'report.field.description'),
+            button('edit:photos', 'report.field.photos'),
+            button('edit:phone', 'report.field.phone'),
+            BACK,
+          ],
+          2,
+        ),
       )
     default:
       return say(text('menu.title'))
@@ -89,7 +137,8 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
 }
 
 function photosPrompt(draft: Draft, catalogue: Catalogue): OutboundMessage {
-  const required = draft.categoryCode !== null && findCategory(catalogue, draft.categoryCode)?.leaf.photoRequired === true
+  const required =
+    draft.categoryCode !== null && findCategory(catalogue, draft.categoryCode)?.leaf.photoRequired === true
   const count = draft.photos.length
   const buttons = count > 0 ? [button('done', 'report.button.photos-done')] : required ? [] : [SKIP]
   const key = count > 0 ? 'report.photo-received' : required ? 'report.ask-photos-required' : 'report.ask-photos'
@@ -100,12 +149,17 @@ export function summaryLines(draft: Draft, catalogue: Catalogue): Text[] {
   const found = draft.categoryCode === null ? undefined : findCategory(catalogue, draft.categoryCode)
   const lines: Text[] = [
     text('report.summary.title'),
-    text('report.summary.category', { top: found ? name(found.top.name) : '', category: found ? name(found.leaf.name) : '' }),
+    text('report.summary.category', {
+      top: found ? name(found.top.name) : '',
+      category: found ? name(found.leaf.name) : '',
+    }),
     text('report.summary.address', { address: addressText(catalogue, draft) }),
     text('report.summary.description', { description: draft.description ?? '' }),
     text('report.summary.photos', { count: draft.photos.length }),
   ]
   if (draft.location) lines.push(text('report.summary.location'))
-  lines.push(draft.phone === null ? text('report.summary.no-phone') : text('report.summary.phone', { phone: draft.phone }))
+  lines.push(
+    draft.phone === null ? text('report.summary.no-phone') : text('report.summary.phone', { phone: draft.phone }),
+  )
   return lines
 }

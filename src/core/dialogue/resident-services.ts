@@ -27,8 +27,13 @@ export interface ResidentStore {
   saveProfile: (userId: number, patch: ProfilePatch, home: { settlementId: number | null } | null) => Promise<void>
   forget: (userId: number) => Promise<void>
   openRequestsAt: (addressKey: string, categoryId: number) => Promise<RequestSummary[]>
-  activeNotices: (area: { districtId: number; settlementId: number | null; street: string | null }, services: string[] | null) => Promise<NoticeSummary[]>
-  homeArea: (userId: number) => Promise<{ districtId: number; settlementId: number | null; street: string | null } | null>
+  activeNotices: (
+    area: { districtId: number; settlementId: number | null; street: string | null },
+    services: string[] | null,
+  ) => Promise<NoticeSummary[]>
+  homeArea: (
+    userId: number,
+  ) => Promise<{ districtId: number; settlementId: number | null; street: string | null } | null>
   listRequests: (userId: number, page: { limit: number; offset: number }) => Promise<RequestSummary[]>
   requestCard: (by: { id: number } | { number: string }) => Promise<RequestCardRow | null>
   follow: (userId: number, requestId: number) => Promise<void>
@@ -46,7 +51,12 @@ const SERVICES_OF: Record<string, string[]> = {
   lighting: ['electricity'],
 }
 
-export function draftToRequest(draft: Draft, catalogue: Catalogue, authorUserId: number, source: RequestSource): RequestDraft | null {
+export function draftToRequest(
+  draft: Draft,
+  catalogue: Catalogue,
+  authorUserId: number,
+  source: RequestSource,
+): RequestDraft | null {
   const category = draft.categoryCode === null ? undefined : findCategory(catalogue, draft.categoryCode)
   const district = draft.districtCode === null ? undefined : findDistrict(catalogue, draft.districtCode)
   if (!category || !district) return null
@@ -67,7 +77,13 @@ export function draftToRequest(draft: Draft, catalogue: Catalogue, authorUserId:
     location: draft.location,
     description: draft.description ?? '',
     contactPhone: draft.phone,
-    photos: draft.photos.map((p) => ({ kind: 'before', mimeType: p.mimeType, sizeBytes: p.sizeBytes, content: null, telegramFileId: p.ref.telegramFileId })),
+    photos: draft.photos.map((p) => ({
+      kind: 'before',
+      mimeType: p.mimeType,
+      sizeBytes: p.sizeBytes,
+      content: null,
+      telegramFileId: p.ref.telegramFileId,
+    })),
     idempotencyKey: draft.id,
   }
 }
@@ -95,7 +111,11 @@ export function makeResidentServices(deps: {
       return {
         duplicates: await store.openRequestsAt(addressKey(request.address), request.categoryId),
         notices: await store.activeNotices(
-          { districtId: request.districtId, settlementId: request.address.settlementId, street: request.address.street },
+          {
+            districtId: request.districtId,
+            settlementId: request.address.settlementId,
+            street: request.address.street,
+          },
           SERVICES_OF[category.top.code] ?? [],
         ),
       }
@@ -104,7 +124,10 @@ export function makeResidentServices(deps: {
       const request = draftToRequest(draft, await deps.catalogue(), userId, source)
       if (!request) return { ok: false, error: 'unknown-category' }
       const result = await deps.submitRequest(request)
-      if (!result.ok) return 'phone' in result ? { ok: false, error: result.error, phone: result.phone } : { ok: false, error: result.error }
+      if (!result.ok)
+        return 'phone' in result
+          ? { ok: false, error: result.error, phone: result.phone }
+          : { ok: false, error: result.error }
       const organisationId = result.request.primaryOrganisationId
       return {
         ok: true,
@@ -122,7 +145,15 @@ export function makeResidentServices(deps: {
     requestCard: async (userId, by) => {
       const row = await store.requestCard(by)
       if (!row || !can({ userId, memberships: [] }, 'request.view', row)) return null
-      const { authorUserId, followerUserIds: _f, districtId: _d, primaryOrganisationId: _p, copyOrganisationIds: _c, executorUserId: _e, ...card } = row
+      const {
+        authorUserId,
+        followerUserIds: _f,
+        districtId: _d,
+        primaryOrganisationId: _p,
+        copyOrganisationIds: _c,
+        executorUserId: _e,
+        ...card
+      } = row
       return { ...card, own: authorUserId === userId }
     },
     follow: async (userId, requestId) => {

@@ -22,14 +22,20 @@ function cardMessage(card: RequestCard): OutboundMessage {
     text('card.title', { number: card.number, status: status(card.status) }),
     text('card.category', { category: { localized: card.categoryName } }),
     text('card.address', { address: card.addressText }),
-    card.organisationName ? text('card.organisation', { organisation: { localized: card.organisationName } }) : text('card.triage'),
+    card.organisationName
+      ? text('card.organisation', { organisation: { localized: card.organisationName } })
+      : text('card.triage'),
     text('card.created', { at: { datetime: card.createdAt } }),
     text('card.deadline', { at: { datetime: card.fixDueAt } }),
     text('card.description', { description: card.description }),
   ]
   if (card.history.length > 0) lines.push(text('card.history'))
   for (const h of card.history)
-    lines.push(h.status === null ? text('card.event', { at: { datetime: h.at } }) : text('card.event-status', { at: { datetime: h.at }, status: status(h.status) }))
+    lines.push(
+      h.status === null
+        ? text('card.event', { at: { datetime: h.at } })
+        : text('card.event-status', { at: { datetime: h.at }, status: status(h.status) }),
+    )
   for (const a of card.answers) lines.push(text(`card.answer.${a.kind}`, { at: { datetime: a.at }, body: a.body }))
   return { ...say(lines), ...(card.photos.length > 0 && { photos: card.photos }) }
 }
@@ -47,10 +53,18 @@ const FIX_STEP: Partial<Record<string, Step>> = {
   'address-required': 'report.district',
 }
 
-function submitted(state: DialogueState, ctx: StepContext, outcome: Extract<CommandResult, { type: 'submitted' }>['outcome']): StepOutput {
+function submitted(
+  state: DialogueState,
+  ctx: StepContext,
+  outcome: Extract<CommandResult, { type: 'submitted' }>['outcome'],
+): StepOutput {
   if (outcome.ok) {
     const sent = outcome.organisationName
-      ? text('report.sent', { number: outcome.number, organisation: { localized: outcome.organisationName }, deadline: { datetime: outcome.fixDueAt } })
+      ? text('report.sent', {
+          number: outcome.number,
+          organisation: { localized: outcome.organisationName },
+          deadline: { datetime: outcome.fixDueAt },
+        })
       : text('report.sent-triage', { number: outcome.number, deadline: { datetime: outcome.fixDueAt } })
     return menu({ ...state, draft: null }, [say([sent, text('report.sent-how-to-check', { number: outcome.number })])])
   }
@@ -63,15 +77,29 @@ function submitted(state: DialogueState, ctx: StepContext, outcome: Extract<Comm
   return { ...next, messages: [explain, ...next.messages] }
 }
 
-function checked(state: DialogueState, ctx: StepContext, duplicates: RequestSummary[], notices: NoticeSummary[]): StepOutput {
+function checked(
+  state: DialogueState,
+  ctx: StepContext,
+  duplicates: RequestSummary[],
+  notices: NoticeSummary[],
+): StepOutput {
   const draft = state.draft
   if (!draft) return menu(state)
-  if ((duplicates.length === 0 && notices.length === 0) || draft.duplicatesSeen) return reply(state, [], [{ type: 'submit', draft }])
+  if ((duplicates.length === 0 && notices.length === 0) || draft.duplicatesSeen)
+    return reply(state, [], [{ type: 'submit', draft }])
   const before: OutboundMessage[] = notices.map(noticeMessage)
-  const follow: Choice[] = duplicates.slice(0, 3).map((d) => button(`follow:${d.id}`, 'report.button.follow', { number: d.number }))
+  const follow: Choice[] = duplicates
+    .slice(0, 3)
+    .map((d) => button(`follow:${d.id}`, 'report.button.follow', { number: d.number }))
   const lines: Text[] = duplicates.length > 0 ? [text('report.duplicate-found')] : [text('report.notice-covers')]
-  for (const d of duplicates.slice(0, 3)) lines.push(text('report.duplicate-item', { number: d.number, status: status(d.status), address: d.addressText }))
-  return ask(state, 'report.duplicate', say(lines, choices([...follow, button('file-anyway', 'report.button.file-anyway'), CANCEL])), before)
+  for (const d of duplicates.slice(0, 3))
+    lines.push(text('report.duplicate-item', { number: d.number, status: status(d.status), address: d.addressText }))
+  return ask(
+    state,
+    'report.duplicate',
+    say(lines, choices([...follow, button('file-anyway', 'report.button.file-anyway'), CANCEL])),
+    before,
+  )
 }
 
 export function handleResult(state: DialogueState, result: CommandResult, ctx: StepContext): StepOutput {
@@ -82,15 +110,32 @@ export function handleResult(state: DialogueState, result: CommandResult, ctx: S
       return submitted(state, ctx, result.outcome)
     case 'request-list': {
       if (result.items.length === 0 && state.page === 0) return menu(state, [say(text('my.empty'))])
-      const items = result.items.map((r) => ({ value: `req:${r.id}`, label: text('my.item', { number: r.number, status: status(r.status) }) }))
-      const paging = [...(state.page > 0 ? [button('page:prev', 'my.previous')] : []), ...(result.hasMore ? [button('page:next', 'my.next')] : [])]
-      return ask(state, 'my.list', say(text('my.title', { page: state.page + 1 }), choices([...items, ...paging, BACK])))
+      const items = result.items.map((r) => ({
+        value: `req:${r.id}`,
+        label: text('my.item', { number: r.number, status: status(r.status) }),
+      }))
+      const paging = [
+        ...(state.page > 0 ? [button('page:prev', 'my.previous')] : []),
+        ...(result.hasMore ? [button('page:next', 'my.next')] : []),
+      ]
+      return ask(
+        state,
+        'my.list',
+        say(text('my.title', { page: state.page + 1 }), choices([...items, ...paging, BACK])),
+      )
     }
     case 'request-card':
       if (!result.card) return menu(state, [say(text('status.not-found'))])
-      return ask({ ...state, step: 'my.list' }, 'my.list', say(text('card.more'), choices([button('page:same', 'card.to-list'), BACK])), [cardMessage(result.card)])
+      return ask(
+        { ...state, step: 'my.list' },
+        'my.list',
+        say(text('card.more'), choices([button('page:same', 'card.to-list'), BACK])),
+        [cardMessage(result.card)],
+      )
     case 'followed':
-      return menu({ ...state, draft: null }, [say(result.number === null ? text('status.not-found') : text('report.followed', { number: result.number }))])
+      return menu({ ...state, draft: null }, [
+        say(result.number === null ? text('status.not-found') : text('report.followed', { number: result.number })),
+      ])
     case 'notices':
       if (result.items.length === 0) return menu(state, [say(text('notices.none'))])
       return menu(state, result.items.map(noticeMessage))

@@ -10,7 +10,8 @@ import { ask, BACK, button, menu, NO, reply, SKIP, YES } from './step-kit.js'
 const STREET = /^(?=.*\p{L})[\p{L}\p{N} .,'’"«»()-]{2,100}$/u
 
 export function openSettings(state: DialogueState, ctx: StepContext): StepOutput {
-  const home = ctx.profile.homeDistrictCode === null ? undefined : findDistrict(ctx.catalogue, ctx.profile.homeDistrictCode)
+  const home =
+    ctx.profile.homeDistrictCode === null ? undefined : findDistrict(ctx.catalogue, ctx.profile.homeDistrictCode)
   return ask(
     state,
     'settings.menu',
@@ -23,7 +24,10 @@ export function openSettings(state: DialogueState, ctx: StepContext): StepOutput
       choices([
         button('set:language', 'settings.button.language'),
         button('set:home', 'settings.button.home'),
-        button('set:notifications', ctx.profile.notificationsEnabled ? 'settings.button.notifications-off' : 'settings.button.notifications-on'),
+        button(
+          'set:notifications',
+          ctx.profile.notificationsEnabled ? 'settings.button.notifications-off' : 'settings.button.notifications-on',
+        ),
         button('set:forget', 'settings.button.forget'),
         BACK,
       ]),
@@ -32,12 +36,23 @@ export function openSettings(state: DialogueState, ctx: StepContext): StepOutput
 }
 
 export function askLanguage(state: DialogueState): StepOutput {
-  return ask(state, 'settings.language', say(text('settings.ask-language'), choices(LANGUAGES.map((l) => button(`lang:${l}`, `language.${l}`)))))
+  return ask(
+    state,
+    'settings.language',
+    say(text('settings.ask-language'), choices(LANGUAGES.map((l) => button(`lang:${l}`, `language.${l}`)))),
+  )
 }
 
 function askHomeDistrict(state: DialogueState, ctx: StepContext): StepOutput {
-  const districts = ctx.catalogue.districts.map((d) => ({ value: `dist:${d.code}`, label: text('common.name', { name: { localized: d.name } }) }))
-  return ask({ ...state, home: { districtCode: null, settlementCode: null } }, 'settings.home-district', say(text('settings.ask-home-district'), choices([...districts, BACK], 2)))
+  const districts = ctx.catalogue.districts.map((d) => ({
+    value: `dist:${d.code}`,
+    label: text('common.name', { name: { localized: d.name } }),
+  }))
+  return ask(
+    { ...state, home: { districtCode: null, settlementCode: null } },
+    'settings.home-district',
+    say(text('settings.ask-home-district'), choices([...districts, BACK], 2)),
+  )
 }
 
 function askHomeStreet(state: DialogueState): StepOutput {
@@ -60,17 +75,24 @@ export function handleSettings(state: DialogueState, event: InboundEvent, ctx: S
     case 'settings.menu':
       if (value === 'set:language') return askLanguage(state)
       if (value === 'set:home') return askHomeDistrict(state, ctx)
-      if (value === 'set:forget') return ask(state, 'settings.forget', say(text('settings.ask-forget'), choices([YES, NO])))
+      if (value === 'set:forget')
+        return ask(state, 'settings.forget', say(text('settings.ask-forget'), choices([YES, NO])))
       if (value === 'set:notifications') {
         const enabled = !ctx.profile.notificationsEnabled
-        return { ...menu(state, [say(text(enabled ? 'settings.notifications-on' : 'settings.notifications-off'))]), commands: [{ type: 'save-profile', patch: { notificationsEnabled: enabled } }] }
+        return {
+          ...menu(state, [say(text(enabled ? 'settings.notifications-on' : 'settings.notifications-off'))]),
+          commands: [{ type: 'save-profile', patch: { notificationsEnabled: enabled } }],
+        }
       }
       break
     case 'settings.language': {
       const language = value?.startsWith('lang:') === true ? (value.slice(5) as Language) : null
       if (language !== null && LANGUAGES.includes(language)) {
         const next = { ...state, language }
-        return { ...menu(next, [say(text('settings.language-saved'))]), commands: [{ type: 'save-profile', patch: { language } }] }
+        return {
+          ...menu(next, [say(text('settings.language-saved'))]),
+          commands: [{ type: 'save-profile', patch: { language } }],
+        }
       }
       break
     }
@@ -80,22 +102,33 @@ export function handleSettings(state: DialogueState, event: InboundEvent, ctx: S
       const home = { districtCode: district.code, settlementCode: null }
       const only = district.settlements.length === 1 ? district.settlements[0] : undefined
       if (only) return askHomeStreet({ ...state, home: { ...home, settlementCode: only.code } })
-      const settlements = district.settlements.map((s) => ({ value: `stl:${s.code}`, label: text('common.name', { name: { localized: s.name } }) }))
-      return ask({ ...state, home }, 'settings.home-settlement', say(text('settings.ask-home-settlement'), choices([...settlements, BACK], 2)))
+      const settlements = district.settlements.map((s) => ({
+        value: `stl:${s.code}`,
+        label: text('common.name', { name: { localized: s.name } }),
+      }))
+      return ask(
+        { ...state, home },
+        'settings.home-settlement',
+        say(text('settings.ask-home-settlement'), choices([...settlements, BACK], 2)),
+      )
     }
     case 'settings.home-settlement':
-      if (value?.startsWith('stl:') === true) return askHomeStreet({ ...state, home: { ...state.home, settlementCode: value.slice(4) } })
+      if (value?.startsWith('stl:') === true)
+        return askHomeStreet({ ...state, home: { ...state.home, settlementCode: value.slice(4) } })
       break
     case 'settings.home-street':
       if (value === 'skip') return saveHome(state, null)
       if (event.type === 'text') {
         const street = event.text.trim()
         if (STREET.test(street)) return saveHome(state, street)
-        return ask(state, state.step, say(text('settings.ask-home-street'), choices([SKIP, BACK])), [say(text('report.bad-street'))])
+        return ask(state, state.step, say(text('settings.ask-home-street'), choices([SKIP, BACK])), [
+          say(text('report.bad-street')),
+        ])
       }
       break
     case 'settings.forget':
-      if (value === 'yes') return reply({ ...state, step: 'idle', expected: [], draft: null }, [], [{ type: 'forget-me' }])
+      if (value === 'yes')
+        return reply({ ...state, step: 'idle', expected: [], draft: null }, [], [{ type: 'forget-me' }])
       return menu(state)
     default:
       break

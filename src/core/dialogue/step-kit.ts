@@ -30,12 +30,21 @@ export interface StepOutput {
 }
 
 /** Moves to `step`, remembering which button values its prompt offers. */
-export function ask(state: DialogueState, step: Step, message: OutboundMessage, before: OutboundMessage[] = []): StepOutput {
+export function ask(
+  state: DialogueState,
+  step: Step,
+  message: OutboundMessage,
+  before: OutboundMessage[] = [],
+): StepOutput {
   const expected = message.prompt.kind === 'none' ? [] : message.prompt.choices.map((c) => c.value)
   return { state: { ...state, step, expected }, messages: [...before, message], commands: [] }
 }
 
-export const reply = (state: DialogueState, messages: OutboundMessage[], commands: DialogueCommand[] = []): StepOutput => ({
+export const reply = (
+  state: DialogueState,
+  messages: OutboundMessage[],
+  commands: DialogueCommand[] = [],
+): StepOutput => ({
   state,
   messages,
   commands,

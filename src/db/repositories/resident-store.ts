@@ -13,7 +13,14 @@ function summaries(db: Kysely<Database>) {
     .select(['r.id', 'r.number', 'r.status', 'c.name as category_name', 'r.address_text', 'r.created_at'])
 }
 
-const toSummary = (r: { id: number; number: string; status: string; category_name: RequestSummary['categoryName']; address_text: string; created_at: Date }): RequestSummary => ({
+const toSummary = (r: {
+  id: number
+  number: string
+  status: string
+  category_name: RequestSummary['categoryName']
+  address_text: string
+  created_at: Date
+}): RequestSummary => ({
   id: r.id,
   number: r.number,
   status: r.status,
@@ -47,7 +54,8 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
           ...(patch.consentGiven === true && { consent_given_at: new Date() }),
           ...(patch.phone !== undefined && { phone: patch.phone }),
           ...(patch.notificationsEnabled !== undefined && { notifications_enabled: patch.notificationsEnabled }),
-          ...(home && patch.home && { home_settlement_id: home.settlementId, home_street: patch.home.street, home_house: null }),
+          ...(home &&
+            patch.home && { home_settlement_id: home.settlementId, home_street: patch.home.street, home_house: null }),
           updated_at: new Date(),
         })
         .where('id', '=', userId)
@@ -108,10 +116,18 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
       ).map(toSummary),
     requestCard: (by) => requestCard(db, by),
     follow: async (userId, requestId) => {
-      await db.insertInto('request_followers').values({ request_id: requestId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute()
+      await db
+        .insertInto('request_followers')
+        .values({ request_id: requestId, user_id: userId })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
     },
     organisationName: async (organisationId) => {
-      const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst()
+      const row = await db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', organisationId)
+        .executeTakeFirst()
       return row?.name ?? null
     },
   }
@@ -150,23 +166,57 @@ async function activeNotices(
   }))
 }
 
-async function requestCard(db: Kysely<Database>, by: { id: number } | { number: string }): Promise<RequestCardRow | null> {
+async function requestCard(
+  db: Kysely<Database>,
+  by: { id: number } | { number: string },
+): Promise<RequestCardRow | null> {
   const base = db
     .selectFrom('requests as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
     .select([
-      'r.id', 'r.number', 'r.status', 'c.name as category_name', 'r.address_text', 'r.created_at', 'r.fix_due_at',
-      'r.description', 'o.name as organisation_name', 'r.author_user_id', 'r.district_id', 'r.primary_organisation_id',
-      'r.copy_organisation_ids', 'r.executor_user_id',
+      'r.id',
+      'r.number',
+      'r.status',
+      'c.name as category_name',
+      'r.address_text',
+      'r.created_at',
+      'r.fix_due_at',
+      'r.description',
+      'o.name as organisation_name',
+      'r.author_user_id',
+      'r.district_id',
+      'r.primary_organisation_id',
+      'r.copy_organisation_ids',
+      'r.executor_user_id',
     ])
-  const row = await ('id' in by ? base.where('r.id', '=', by.id) : base.where('r.number', '=', by.number)).executeTakeFirst()
+  const row = await (
+    'id' in by ? base.where('r.id', '=', by.id) : base.where('r.number', '=', by.number)
+  ).executeTakeFirst()
   if (!row) return null
   const [followers, events, messages, photos] = await Promise.all([
     db.selectFrom('request_followers').select('user_id').where('request_id', '=', row.id).execute(),
-    db.selectFrom('request_events').select(['created_at', 'to_status', 'note', 'kind']).where('request_id', '=', row.id).orderBy('id').execute(),
-    db.selectFrom('request_messages').select(['created_at', 'kind', 'body']).where('request_id', '=', row.id).where('kind', '!=', 'answer').orderBy('id').execute(),
-    db.selectFrom('request_photos').select('telegram_file_id').where('request_id', '=', row.id).where('telegram_file_id', 'is not', null).orderBy('kind').orderBy('id').execute(),
+    db
+      .selectFrom('request_events')
+      .select(['created_at', 'to_status', 'note', 'kind'])
+      .where('request_id', '=', row.id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('request_messages')
+      .select(['created_at', 'kind', 'body'])
+      .where('request_id', '=', row.id)
+      .where('kind', '!=', 'answer')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('request_photos')
+      .select('telegram_file_id')
+      .where('request_id', '=', row.id)
+      .where('telegram_file_id', 'is not', null)
+      .orderBy('kind')
+      .orderBy('id')
+      .execute(),
   ])
   return {
     id: row.id,
@@ -181,7 +231,11 @@ async function requestCard(db: Kysely<Database>, by: { id: number } | { number: 
     history: events
       .filter((e) => e.kind === 'created' || e.kind === 'status_changed')
       .map((e) => ({ at: e.created_at.toISOString(), status: e.to_status, note: null })),
-    answers: messages.map((m) => ({ at: m.created_at.toISOString(), kind: m.kind === 'question' ? 'question' : m.kind === 'official_answer' ? 'official_answer' : 'comment', body: m.body })),
+    answers: messages.map((m) => ({
+      at: m.created_at.toISOString(),
+      kind: m.kind === 'question' ? 'question' : m.kind === 'official_answer' ? 'official_answer' : 'comment',
+      body: m.body,
+    })),
     photos: photos.flatMap((p) => (p.telegram_file_id === null ? [] : [{ telegramFileId: p.telegram_file_id }])),
     authorUserId: row.author_user_id,
     followerUserIds: followers.map((f) => f.user_id),

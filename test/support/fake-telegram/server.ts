@@ -1,102 +1,140 @@
 import { createServer } from 'node:http'
-import type { IncomingMessage, Server } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Update } from 'grammy/types'
+import { ChatView, DEFAULT_WAIT_MS, waitFor } from './chat-view.js'
+import { FakeCore } from './core.js'
+import { errorBody, notFound, readApiRequest, sendJson } from './http.js'
+import { callMethod } from './methods.js'
+import type { ResidentOptions } from './resident.js'
+import { Resident } from './resident.js'
+import type { CallRecord } from './state.js'
+import { FAKE_BOT } from './state.js'
+import type { FakeStats, FakeTelegramOptions, RateLimits, WebhookDelivery } from './types.js'
+import { ApiError } from './types.js'
+import type { UpdateBody } from './updates.js'
+
+export { FAKE_BOT } from './state.js'
+export type { Resident, ResidentOptions } from './resident.js'
+export type { ChatView, ReplyKeyboardView } from './chat-view.js'
+export type { CallRecord } from './state.js'
+export type * from './types.js'
 
 /**
- * A fake Telegram Bot API on loopback that speaks real HTTP, for tests that run the
- * service against it through TELEGRAM_API_ROOT. It records every call.
+ * A fake Telegram Bot API on loopback that speaks real HTTP, for tests that run the service
+ * against it through TELEGRAM_API_ROOT (grammY's `client.apiRoot`). It records every call.
  */
 export interface FakeTelegram {
   apiRoot: string
   token: string
-  calls: { method: string; params: Record<string, unknown> }[]
-  webhook: { url: string; secretToken: string | undefined }
+  bot: typeof FAKE_BOT
+  calls: CallRecord[]
+  readonly webhook: { url: string; secretToken: string | undefined }
+  /** Webhook posts the fake made, with the status each got. */
+  deliveries: WebhookDelivery[]
+  /** Chats whose user blocked the bot; add and remove while the test runs. */
+  blockedChats: Set<number>
+  user: (options: ResidentOptions) => Resident
+  /** What the bot did in a chat the test has no Resident for. */
+  chat: (chatId: number) => ChatView
+  enqueue: (update: UpdateBody) => Update
+  deliverDuplicate: (update: Update) => void
+  /** POSTs any body to the webhook; secretToken undefined sends the configured one, null none. */
+  postToWebhook: (body: unknown, options?: { secretToken?: string | null }) => Promise<{ status: number; body: string }>
+  setLimits: (limits: RateLimits) => void
+  stats: () => FakeStats
+  pendingUpdates: () => number
+  /** Resolves when every update was confirmed by getUpdates or delivered to the webhook. */
+  waitForIdle: (timeoutMs?: number) => Promise<void>
+  /** Resolves with the next call of this method as soon as it arrives; `status` is set once answered. */
+  waitForCall: (method: string, timeoutMs?: number) => Promise<CallRecord>
   close: () => Promise<void>
 }
 
-export const FAKE_BOT = { id: 7000001, is_bot: true, first_name: 'Служба 115', username: 'grodno115_test_bot' } as const
+const DEFAULT_TOKEN = '7000001:AAFakeTokenForTestsOnly_abcdefghijk'
 
-async function readParams(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  const body = Buffer.concat(chunks).toString('utf8')
-  if (body === '') return {}
-  const type = request.headers['content-type'] ?? ''
-  if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body))
-  return {}
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
-
-export async function startFakeTelegram(options: { token?: string } = {}): Promise<FakeTelegram> {
-  const token = options.token ?? '7000001:AAFakeTokenForTestsOnly_abcdefghijk'
-  const state: Omit<FakeTelegram, 'apiRoot' | 'close'> = {
-    token,
-    calls: [],
-    webhook: { url: '', secretToken: undefined },
-  }
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '')
-      const reply = (status: number, body: unknown): void => {
-        response.writeHead(status, { 'content-type': 'application/json' })
-        response.end(JSON.stringify(body))
-      }
-      if (!match) {
-        reply(404, { ok: false, error_code: 404, description: 'Not Found' })
-        return
-      }
-      const [, requestToken, method = ''] = match
-      if (requestToken !== token) {
-        reply(401, { ok: false, error_code: 401, description: 'Unauthorized' })
-        return
-      }
-      const params = await readParams(request)
-      state.calls.push({ method, params })
-      reply(...answer(method, params))
-    })()
+export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+  const token = options.token ?? DEFAULT_TOKEN
+  const core: FakeCore = new FakeCore(token, options, async (method, params) => {
+    await callMethod(core, method, { params, files: new Map() }, new AbortController().signal)
   })
-  const answer = (method: string, params: Record<string, unknown>): [number, unknown] => {
-    switch (method) {
-      case 'getMe':
-        return [
-          200,
-          {
-            ok: true,
-            result: {
-              ...FAKE_BOT,
-              can_join_groups: true,
-              can_read_all_group_messages: false,
-              supports_inline_queries: false,
-            },
-          },
-        ]
-      case 'getWebhookInfo':
-        return [
-          200,
-          { ok: true, result: { url: state.webhook.url, has_custom_certificate: false, pending_update_count: 0 } },
-        ]
-      case 'setWebhook':
-        state.webhook = { url: text(params.url) ?? '', secretToken: text(params.secret_token) }
-        return [200, { ok: true, result: true }]
-      case 'deleteWebhook':
-        state.webhook = { url: '', secretToken: undefined }
-        return [200, { ok: true, result: true }]
-      default:
-        return [404, { ok: false, error_code: 404, description: `Not Found: method ${method} is not faked` }]
-    }
-  }
+  const server = createServer((request, response) => {
+    void handle(core, request, response)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address !== null ? address.port : 0
-  return Object.assign(state, {
+  const { state, updates, webhook, gate } = core
+  return {
     apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    bot: FAKE_BOT,
+    calls: state.calls,
+    get webhook() {
+      return { url: webhook.config.url, secretToken: webhook.config.secretToken }
+    },
+    deliveries: webhook.deliveries,
+    blockedChats: gate.blockedChats,
+    user: (resident) => new Resident(core, resident),
+    chat: (chatId) => new ChatView(core, state.chatFor(chatId)),
+    enqueue: (update) => updates.create(update),
+    deliverDuplicate: (update) => {
+      updates.push(structuredClone(update))
+    },
+    postToWebhook: (body, post = {}) => webhook.post(body, post.secretToken),
+    setLimits: (limits) => {
+      gate.limits = { ...limits }
+    },
+    stats: () => state.stats(),
+    pendingUpdates: () => updates.size,
+    waitForIdle: async (timeoutMs = DEFAULT_WAIT_MS) => {
+      const idle = () => (updates.size === 0 ? true : undefined)
+      await waitFor(updates.events, 'empty', idle, timeoutMs, () => `${updates.size} updates still pending`)
+    },
+    waitForCall: (method, timeoutMs = DEFAULT_WAIT_MS) => {
+      const from = state.calls.length
+      const check = () => state.calls.slice(from).find((call) => call.method === method)
+      return waitFor(state.events, 'call', check, timeoutMs, () => `the bot did not call ${method}`)
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        webhook.close()
         server.close(() => {
           resolve()
         })
         server.closeAllConnections()
       }),
-  })
+  }
+}
+
+async function handle(core: FakeCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  try {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname)
+    if (download) {
+      serveFile(core, download[1] ?? '', decodeURIComponent(download[2] ?? ''), response)
+      return
+    }
+    const call = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname)
+    if (!call) throw notFound()
+    if (call[1] !== core.token) throw new ApiError(401, 'Unauthorized')
+    const apiRequest = await readApiRequest(request, url)
+    const gone = new AbortController()
+    response.on('close', () => {
+      if (!response.writableFinished) gone.abort()
+    })
+    const answer = await callMethod(core, call[2] ?? '', apiRequest, gone.signal)
+    sendJson(response, answer.status, answer.body)
+  } catch (error) {
+    const apiError =
+      error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${(error as Error).message}`)
+    sendJson(response, apiError.code, errorBody(apiError))
+  }
+}
+
+function serveFile(core: FakeCore, token: string, filePath: string, response: ServerResponse): void {
+  if (token !== core.token) throw new ApiError(401, 'Unauthorized')
+  const file = core.state.files.atPath(filePath)
+  if (!file) throw notFound()
+  response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length })
+  response.end(file.bytes)
 }

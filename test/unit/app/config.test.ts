@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       timeZone: 'Europe/Minsk',
       adminTelegramIds: [],
+      floodLimit: 20,
       logLevel: 'info',
     })
   })
