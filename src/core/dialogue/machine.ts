@@ -5,7 +5,7 @@ import type { CommandResult } from './commands.js'
 import type { InboundEvent } from './messages.js'
 import { choices, say } from './messages.js'
 import { reportPrompt } from './report-prompts.js'
-import { handleReport, startReport } from './report-flow.js'
+import { handleReport, openReport, startReport } from './report-flow.js'
 import { handleResult } from './results.js'
 import { handleSettings, openSettings, askLanguage } from './settings-flow.js'
 import type { DialogueState } from './state.js'
@@ -58,7 +58,7 @@ function listRequests(state: DialogueState, page: number): StepOutput {
 function onMenu(state: DialogueState, ctx: StepContext, item: string): StepOutput {
   switch (item) {
     case 'report':
-      return startReport(state, ctx)
+      return openReport(state, ctx)
     case 'my':
       return listRequests(state, 0)
     case 'status':
@@ -88,7 +88,7 @@ function onCommand(state: DialogueState, ctx: StepContext, name: string, args: s
       return menu(state, [say(text('common.help'))])
     case 'report':
     case 'new':
-      return startReport(state, ctx)
+      return openReport(state, ctx)
     case 'my':
       return listRequests(state, 0)
     case 'status':

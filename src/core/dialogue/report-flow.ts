@@ -1,7 +1,7 @@
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../requests/request.js'
 import { text } from '../i18n/text.js'
 import { findCategory, findDistrict, nearestDistrict } from './catalogue.js'
-import type { InboundEvent } from './messages.js'
+import type { InboundEvent, OutboundMessage } from './messages.js'
 import { say } from './messages.js'
 import { reportPrompt } from './report-prompts.js'
 import type { DialogueState, Draft, Step } from './state.js'
@@ -10,12 +10,24 @@ import type { StepContext, StepOutput } from './step-kit.js'
 import { ask, expectedKind, menu, reply } from './step-kit.js'
 
 const STREET = /^(?=.*\p{L})[\p{L}\p{N} .,'’"«»()-]{2,100}$/u
-const HOUSE = /^\d{1,4}\s*[а-яёa-z]?(\s*[/-]\s*\d{1,3}\s*[а-яёa-z]?)?(\s*(к|корп|корпус|k)\.?\s*\d{1,2})?$/iu
+const HOUSE = /^[1-9]\d{0,3}\s*[а-яёa-z]?(\s*[/-]\s*\d{1,3}\s*[а-яёa-z]?)?(\s*(к|корп|корпус|k)\.?\s*\d{1,2})?$/iu
 const FLAT_MAX = 40
+/** Further than this from every district centre is outside the region. */
+const REGION_RADIUS_KM = 80
 
-/** Asks the prompt of `step` for the current draft. */
-export function goTo(state: DialogueState, step: Step, ctx: StepContext, draft: Draft): StepOutput {
-  return ask({ ...state, draft }, step, reportPrompt(step, draft, ctx.catalogue))
+/** Characters as people count them (an emoji is one, not two UTF-16 units). */
+const characters = (value: string): number => value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length
+
+/** Asks the prompt of `step` for the current draft (at the summary, any editing is over). */
+export function goTo(
+  state: DialogueState,
+  step: Step,
+  ctx: StepContext,
+  draft: Draft,
+  before: OutboundMessage[] = [],
+): StepOutput {
+  const current = step === 'report.summary' ? { ...draft, editing: false } : draft
+  return ask({ ...state, draft: current }, step, reportPrompt(step, current, ctx.catalogue), before)
 }
 
 /** Asks again after a wrong answer: first what was wrong, then the same prompt. */
@@ -34,6 +46,12 @@ function next(state: DialogueState, ctx: StepContext, draft: Draft, step: Step):
   return draft.editing
     ? goTo(state, 'report.summary', ctx, { ...draft, editing: false })
     : goTo(state, step, ctx, draft)
+}
+
+/** A kept draft (e.g. refused for the hourly limit) is offered before a new one replaces it. */
+export function openReport(state: DialogueState, ctx: StepContext): StepOutput {
+  if (state.draft?.categoryCode != null) return goTo(state, 'report.resume', ctx, state.draft)
+  return startReport(state, ctx)
 }
 
 export function startReport(
@@ -90,7 +108,8 @@ function back(state: DialogueState, ctx: StepContext, draft: Draft): StepOutput 
     'report.photos': 'report.description',
     'report.edit': 'report.summary',
   }
-  let target = previous[state.step] ?? 'report.summary'
+  // Backing out of editing one field returns to the summary with the draft as it was.
+  let target: Step = draft.editing ? 'report.summary' : (previous[state.step] ?? 'report.summary')
   const district = draft.districtCode === null ? undefined : findDistrict(ctx.catalogue, draft.districtCode)
   if (target === 'report.settlement' && district?.settlements.length === 1) target = 'report.district'
   return goTo(state, target, ctx, draft)
@@ -98,6 +117,7 @@ function back(state: DialogueState, ctx: StepContext, draft: Draft): StepOutput 
 
 const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: string): StepOutput | null => {
   if (value === 'back') return back(state, ctx, draft)
+  if (value === 'cancel') return menu({ ...state, draft: null }, [say(text('common.cancelled'))])
   const [kind, code = ''] = value.split(/:(.*)/s)
   switch (state.step) {
     case 'report.top-category':
@@ -117,6 +137,7 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
     case 'report.confirm-address':
       return kind === 'yes' ? next(state, ctx, draft, 'report.description') : goTo(state, 'report.district', ctx, draft)
     case 'report.photos':
+      if (kind === 'clear-photos') return goTo(state, 'report.photos', ctx, { ...draft, photos: [] })
       return next(state, ctx, draft, 'report.phone-offer')
     case 'report.phone-offer':
       if (kind === 'skip') return goTo(state, 'report.summary', ctx, { ...draft, phone: null })
@@ -134,6 +155,9 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
       return reply(state, [], [{ type: 'check-before-send', draft }])
     case 'report.edit':
       return edit(state, ctx, { ...draft, editing: true }, code)
+    case 'report.resume':
+      if (kind === 'new') return startReport({ ...state, draft: null }, ctx)
+      return goTo(state, draft.description === null ? 'report.top-category' : 'report.summary', ctx, draft)
     case 'report.duplicate':
       if (kind === 'follow') return reply({ ...state, draft: null }, [], [{ type: 'follow', requestId: Number(code) }])
       return reply(state, [], [{ type: 'submit', draft: { ...draft, duplicatesSeen: true } }])
@@ -151,7 +175,7 @@ function edit(state: DialogueState, ctx: StepContext, draft: Draft, field: strin
     case 'description':
       return goTo(state, 'report.description', ctx, draft)
     case 'photos':
-      return goTo(state, 'report.photos', ctx, { ...draft, photos: [] })
+      return goTo(state, 'report.photos', ctx, draft)
     default:
       return goTo(state, 'report.phone-offer', ctx, draft)
   }
@@ -169,15 +193,16 @@ function onText(state: DialogueState, ctx: StepContext, draft: Draft, raw: strin
         ? goTo(state, 'report.flat', ctx, { ...draft, house: value.replace(/\s+/g, ' ') })
         : again(state, ctx, 'report.bad-house')
     case 'report.flat':
-      return value.length <= FLAT_MAX
-        ? goTo(state, 'report.confirm-address', ctx, { ...draft, flat: value })
-        : again(state, ctx, 'report.bad-flat', { max: FLAT_MAX })
-    case 'report.description':
-      if (value.length < DESCRIPTION_MIN_LENGTH)
-        return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length: value.length })
-      if (value.length > DESCRIPTION_MAX_LENGTH)
-        return again(state, ctx, 'report.description-too-long', { max: DESCRIPTION_MAX_LENGTH, length: value.length })
+      if (value.length > FLAT_MAX) return again(state, ctx, 'report.bad-flat', { max: FLAT_MAX })
+      return goTo(state, 'report.confirm-address', ctx, { ...draft, flat: value === '' ? null : value })
+    case 'report.description': {
+      const length = characters(value)
+      if (length < DESCRIPTION_MIN_LENGTH)
+        return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length })
+      if (length > DESCRIPTION_MAX_LENGTH)
+        return again(state, ctx, 'report.description-too-long', { max: DESCRIPTION_MAX_LENGTH, length })
       return next(state, ctx, { ...draft, description: value }, 'report.photos')
+    }
     case 'report.photos':
       return again(state, ctx, 'report.expected-photo')
     case 'report.phone':
@@ -199,6 +224,7 @@ export function handleReport(state: DialogueState, event: InboundEvent, ctx: Ste
       if (state.step !== 'report.district') break
       const found = nearestDistrict(ctx.catalogue, event)
       if (!found) break
+      if (found.km > REGION_RADIUS_KM) return again(state, ctx, 'report.location-outside')
       return goTo(state, 'report.confirm-district', ctx, {
         ...draft,
         location: { lat: event.lat, lon: event.lon },

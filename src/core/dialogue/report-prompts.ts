@@ -131,16 +131,42 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
           2,
         ),
       )
+    case 'report.duplicate':
+      return duplicatePrompt(draft)
+    case 'report.resume':
+      return say(
+        text('report.ask-resume'),
+        choices([button('resume', 'report.button.resume'), button('new', 'report.button.new-draft')]),
+      )
     default:
       return say(text('menu.title'))
   }
+}
+
+function duplicatePrompt(draft: Draft): OutboundMessage {
+  const lines: Text[] = [text(draft.offered.length > 0 ? 'report.duplicate-found' : 'report.notice-covers')]
+  for (const d of draft.offered)
+    lines.push(
+      text('report.duplicate-item', {
+        number: d.number,
+        status: { text: text(`status.${d.status}`) },
+        address: d.addressText,
+      }),
+    )
+  const follow = draft.offered.map((d) => button(`follow:${d.id}`, 'report.button.follow', { number: d.number }))
+  return say(lines, choices([...follow, button('file-anyway', 'report.button.file-anyway'), CANCEL]))
 }
 
 function photosPrompt(draft: Draft, catalogue: Catalogue): OutboundMessage {
   const required =
     draft.categoryCode !== null && findCategory(catalogue, draft.categoryCode)?.leaf.photoRequired === true
   const count = draft.photos.length
-  const buttons = count > 0 ? [button('done', 'report.button.photos-done')] : required ? [] : [SKIP]
+  const buttons =
+    count > 0
+      ? [button('done', 'report.button.photos-done'), button('clear-photos', 'report.button.photos-clear')]
+      : required
+        ? []
+        : [SKIP]
   const key = count > 0 ? 'report.photo-received' : required ? 'report.ask-photos-required' : 'report.ask-photos'
   return say(text(key, { count, max: MAX_PHOTOS }), choices([...buttons, BACK, CANCEL]))
 }

@@ -1,12 +1,12 @@
 import type { Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import type { CommandResult, NoticeSummary, RequestCard, RequestSummary } from './commands.js'
-import type { Choice, OutboundMessage } from './messages.js'
+import type { OutboundMessage } from './messages.js'
 import { choices, say } from './messages.js'
 import { goTo } from './report-flow.js'
 import type { DialogueState, Step } from './state.js'
 import type { StepContext, StepOutput } from './step-kit.js'
-import { ask, BACK, button, CANCEL, menu, reply } from './step-kit.js'
+import { ask, BACK, button, menu, reply } from './step-kit.js'
 
 const status = (value: string): { text: Text } => ({ text: text(`status.${value}`) })
 
@@ -73,8 +73,8 @@ function submitted(
   const fix = FIX_STEP[outcome.error]
   const explain = say(text(`report.error.${outcome.error}`, { phone: outcome.phone ?? '' }))
   if (!draft || fix === undefined) return menu({ ...state, draft: null }, [explain])
-  const next = goTo(state, fix, ctx, draft)
-  return { ...next, messages: [explain, ...next.messages] }
+  // Fixed, the draft goes straight back to the summary, as when editing a field.
+  return goTo(state, fix, ctx, { ...draft, editing: true }, [explain])
 }
 
 function checked(
@@ -87,18 +87,15 @@ function checked(
   if (!draft) return menu(state)
   if ((duplicates.length === 0 && notices.length === 0) || draft.duplicatesSeen)
     return reply(state, [], [{ type: 'submit', draft }])
-  const before: OutboundMessage[] = notices.map(noticeMessage)
-  const follow: Choice[] = duplicates
+  const offered = duplicates
     .slice(0, 3)
-    .map((d) => button(`follow:${d.id}`, 'report.button.follow', { number: d.number }))
-  const lines: Text[] = duplicates.length > 0 ? [text('report.duplicate-found')] : [text('report.notice-covers')]
-  for (const d of duplicates.slice(0, 3))
-    lines.push(text('report.duplicate-item', { number: d.number, status: status(d.status), address: d.addressText }))
-  return ask(
+    .map((d) => ({ id: d.id, number: d.number, status: d.status, addressText: d.addressText }))
+  return goTo(
     state,
     'report.duplicate',
-    say(lines, choices([...follow, button('file-anyway', 'report.button.file-anyway'), CANCEL])),
-    before,
+    ctx,
+    { ...draft, offered, noticeShown: notices.length > 0 },
+    notices.map(noticeMessage),
   )
 }
 

@@ -133,5 +133,10 @@ export function handleSettings(state: DialogueState, event: InboundEvent, ctx: S
     default:
       break
   }
-  return menu(state, [say(text('common.use-buttons'))])
+  // Wrong input inside settings: say so and stay in settings.
+  const again = openSettings(state, ctx)
+  return {
+    ...again,
+    messages: [say(text(value === null ? 'common.use-buttons' : 'common.stale-button')), ...again.messages],
+  }
 }

@@ -21,6 +21,7 @@ export type Step =
   | 'report.summary'
   | 'report.edit'
   | 'report.duplicate'
+  | 'report.resume'
   | 'my.list'
   | 'status.number'
   | 'phones.district'
@@ -50,6 +51,10 @@ export interface Draft {
   phone: string | null
   /** The resident chose to file although an open request at the address exists. */
   duplicatesSeen: boolean
+  /** Open requests at the address offered to follow (kept to ask the question again). */
+  offered: { id: number; number: string; status: string; addressText: string }[]
+  /** An outage notice covers the address (shown before the offer). */
+  noticeShown: boolean
   /** Set while editing one field from the summary: after it, back to the summary. */
   editing: boolean
 }
@@ -93,5 +98,7 @@ export const emptyDraft = (id: string): Draft => ({
   photos: [],
   phone: null,
   duplicatesSeen: false,
+  offered: [],
+  noticeShown: false,
   editing: false,
 })
