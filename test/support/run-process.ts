@@ -22,7 +22,12 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 
 /** Starts one of the service's entry points (src/app/*.ts) as its own process, as npm would. */
 export function startEntry(entry: 'main' | 'cli', args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}src/app/${entry}.ts`, ...args], {
+  return startScript(`src/app/${entry}.ts`, args, env, cwd)
+}
+
+/** Starts a TypeScript file of the project (path from the project root) as its own process. */
+export function startScript(script: string, args: string[], env: Record<string, string>, cwd = PROJECT_ROOT) {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${PROJECT_ROOT}${script}`, ...args], {
     cwd,
     env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
