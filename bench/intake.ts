@@ -99,7 +99,7 @@ async function benchService(): Promise<RunFigures> {
       .selectFrom('requests')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    if (Number(stored.n) !== RESIDENTS) throw new Error(`expected ${RESIDENTS} requests, found ${stored.n}`)
+    if (stored.n !== RESIDENTS) throw new Error(`expected ${RESIDENTS} requests, found ${stored.n}`)
     return figures(RESIDENTS, run.seconds, run.latencies)
   } finally {
     await service.stop()

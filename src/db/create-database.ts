@@ -1,11 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import './pg-types.js'
 import type { Database } from './schema.js'
-
-// int8 (counts, bigint ids) as numbers: every value here stays far below 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
-// date as 'YYYY-MM-DD': a JS Date would shift it by the server's time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
 
 export interface DatabaseOptions {
   url: string
