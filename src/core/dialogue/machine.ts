@@ -138,6 +138,17 @@ function onStep(state: DialogueState, event: InboundEvent, ctx: StepContext): St
   return menu(state, [say(text(event.type === 'text' ? 'common.use-menu' : 'common.use-buttons'))])
 }
 
+function staleButton(state: DialogueState, ctx: StepContext): StepOutput {
+  const stale = say(text('common.stale-button'))
+  if (state.step.startsWith('report.') && state.draft)
+    return ask(state, state.step, reportPrompt(state.step, state.draft, ctx.catalogue), [stale])
+  if (state.step.startsWith('settings.')) {
+    const settings = openSettings(state, ctx)
+    return { ...settings, messages: [stale, ...settings.messages] }
+  }
+  return menu(state, [stale])
+}
+
 /**
  * The resident dialogue: one pure step from (state, event) to the new state, the messages
  * to send and the commands to run. Channels render the messages; the handler runs the
@@ -154,13 +165,7 @@ export function step(state: DialogueState, input: StepInput, ctx: StepContext): 
   if (input.type === 'choice') {
     if (input.value.startsWith('menu:')) return onMenu(state, ctx, input.value.slice(5))
     // A button from an older message, or data nobody sent: say so, change nothing.
-    if (!state.expected.includes(input.value)) {
-      const current =
-        state.step.startsWith('report.') && state.draft ? reportPrompt(state.step, state.draft, ctx.catalogue) : null
-      return current
-        ? ask(state, state.step, current, [say(text('common.stale-button'))])
-        : menu(state, [say(text('common.stale-button'))])
-    }
+    if (!state.expected.includes(input.value)) return staleButton(state, ctx)
   }
   return onStep(state, input, ctx)
 }

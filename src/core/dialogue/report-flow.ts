@@ -1,5 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../requests/request.js'
 import { text } from '../i18n/text.js'
+import { characters } from '../shared/characters.js'
 import { findCategory, findDistrict, nearestDistrict } from './catalogue.js'
 import type { InboundEvent, OutboundMessage } from './messages.js'
 import { say } from './messages.js'
@@ -15,9 +16,6 @@ const FLAT_MAX = 40
 /** Further than this from every district centre is outside the region. */
 const REGION_RADIUS_KM = 80
 
-/** Characters as people count them (an emoji is one, not two UTF-16 units). */
-const characters = (value: string): number => value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length
-
 /** Asks the prompt of `step` for the current draft (at the summary, any editing is over). */
 export function goTo(
   state: DialogueState,
@@ -26,7 +24,7 @@ export function goTo(
   draft: Draft,
   before: OutboundMessage[] = [],
 ): StepOutput {
-  const current = step === 'report.summary' ? { ...draft, editing: false } : draft
+  const current = step === 'report.summary' ? { ...draft, editing: false, backup: null } : draft
   return ask({ ...state, draft: current }, step, reportPrompt(step, current, ctx.catalogue), before)
 }
 
@@ -108,8 +106,9 @@ function back(state: DialogueState, ctx: StepContext, draft: Draft): StepOutput 
     'report.photos': 'report.description',
     'report.edit': 'report.summary',
   }
-  // Backing out of editing one field returns to the summary with the draft as it was.
-  let target: Step = draft.editing ? 'report.summary' : (previous[state.step] ?? 'report.summary')
+  // Backing out of editing one field returns to the summary with the draft as it was before the edit.
+  if (draft.editing) return goTo(state, 'report.summary', ctx, draft.backup ?? draft)
+  let target: Step = previous[state.step] ?? 'report.summary'
   const district = draft.districtCode === null ? undefined : findDistrict(ctx.catalogue, draft.districtCode)
   if (target === 'report.settlement' && district?.settlements.length === 1) target = 'report.district'
   return goTo(state, target, ctx, draft)
@@ -154,13 +153,17 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
       if (kind === 'edit') return goTo(state, 'report.edit', ctx, draft)
       return reply(state, [], [{ type: 'check-before-send', draft }])
     case 'report.edit':
-      return edit(state, ctx, { ...draft, editing: true }, code)
+      return edit(state, ctx, { ...draft, editing: true, backup: { ...draft, backup: null } }, code)
     case 'report.resume':
       if (kind === 'new') return startReport({ ...state, draft: null }, ctx)
       return goTo(state, draft.description === null ? 'report.top-category' : 'report.summary', ctx, draft)
     case 'report.duplicate':
       if (kind === 'follow') return reply({ ...state, draft: null }, [], [{ type: 'follow', requestId: Number(code) }])
-      return reply(state, [], [{ type: 'submit', draft: { ...draft, duplicatesSeen: true } }])
+      return reply(
+        { ...state, draft: { ...draft, duplicatesSeen: true } },
+        [],
+        [{ type: 'submit', draft: { ...draft, duplicatesSeen: true } }],
+      )
     default:
       return null
   }
@@ -236,6 +239,7 @@ export function handleReport(state: DialogueState, event: InboundEvent, ctx: Ste
       if (!event.photo.mimeType.startsWith('image/')) return again(state, ctx, 'report.photo-not-image')
       if (event.photo.sizeBytes > MAX_PHOTO_BYTES)
         return again(state, ctx, 'report.photo-too-large', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 })
+      if (draft.photos.length >= MAX_PHOTOS) return again(state, ctx, 'report.error.too-many-photos')
       const photos = [...draft.photos, event.photo]
       if (photos.length >= MAX_PHOTOS) return next(state, ctx, { ...draft, photos }, 'report.phone-offer')
       return goTo(state, 'report.photos', ctx, { ...draft, photos })

@@ -129,7 +129,10 @@ export function handleSettings(state: DialogueState, event: InboundEvent, ctx: S
     case 'settings.forget':
       if (value === 'yes')
         return reply({ ...state, step: 'idle', expected: [], draft: null }, [], [{ type: 'forget-me' }])
-      return menu(state)
+      if (value === 'no') return openSettings(state, ctx)
+      return ask(state, 'settings.forget', say(text('settings.ask-forget'), choices([YES, NO])), [
+        say(text('common.use-buttons')),
+      ])
     default:
       break
   }

@@ -57,6 +57,8 @@ export interface Draft {
   noticeShown: boolean
   /** Set while editing one field from the summary: after it, back to the summary. */
   editing: boolean
+  /** The draft as it was when an edit began: "back" restores it. */
+  backup: Draft | null
 }
 
 export interface DialogueState {
@@ -101,4 +103,5 @@ export const emptyDraft = (id: string): Draft => ({
   offered: [],
   noticeShown: false,
   editing: false,
+  backup: null,
 })

@@ -1,3 +1,4 @@
+import { characters } from '../shared/characters.js'
 import type { OutboxMessage, Transact, Clock } from '../shared/ports.js'
 import type { RoutingRule } from '../routing/route-request.js'
 import { routeRequest } from '../routing/route-request.js'
@@ -57,9 +58,9 @@ export type SubmitRequestResult =
   | { ok: false; error: 'hard-stop' | 'not-our-competence'; phone: string | null }
 
 function checkDraft(draft: RequestDraft): SubmitRequestResult | null {
-  const description = draft.description.trim()
-  if (description.length < DESCRIPTION_MIN_LENGTH) return { ok: false, error: 'description-too-short' }
-  if (description.length > DESCRIPTION_MAX_LENGTH) return { ok: false, error: 'description-too-long' }
+  const description = characters(draft.description.trim())
+  if (description < DESCRIPTION_MIN_LENGTH) return { ok: false, error: 'description-too-short' }
+  if (description > DESCRIPTION_MAX_LENGTH) return { ok: false, error: 'description-too-long' }
   if (draft.address.text.trim() === '') return { ok: false, error: 'address-required' }
   if (draft.photos.length > MAX_PHOTOS) return { ok: false, error: 'too-many-photos' }
   if (draft.photos.some((p) => p.sizeBytes > MAX_PHOTO_BYTES)) return { ok: false, error: 'photo-too-large' }

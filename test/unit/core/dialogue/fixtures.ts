@@ -520,6 +520,8 @@ const toConsent = [...toPhoneOffer, press('share')]
 const toPhone = [...toConsent, press('agree')]
 const toSummary = [...toPhoneOffer, press('skip')]
 const toEdit = [...toSummary, press('edit')]
+// "report" again once a category is chosen: the kept draft is offered first
+const toResume = [...toDistrict, press('menu:report')]
 
 const ROUTES: Record<RoutableStep, StepInput[]> = {
   'report.top-category': toTop,
@@ -538,6 +540,7 @@ const ROUTES: Record<RoutableStep, StepInput[]> = {
   'report.phone': toPhone,
   'report.summary': toSummary,
   'report.edit': toEdit,
+  'report.resume': toResume,
 }
 
 export const REPORT_STEPS = Object.keys(ROUTES) as RoutableStep[]

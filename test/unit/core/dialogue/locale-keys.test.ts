@@ -69,6 +69,10 @@ function sweep(): void {
     [press('menu:report'), press('top:other'), press('cat:other.noise')],
     [press('menu:report'), press('top:other'), press('cat:other.stray-animals')],
     [...routeTo('report.district'), location(GRODNO_CENTRE), press('yes')],
+    [...routeTo('report.district'), location({ lat: 55.75, lon: 37.61 })],
+    [...routeTo('report.street'), press('menu:report'), press('resume')],
+    [...routeTo('report.summary'), command('report'), press('new'), press('cancel')],
+    [...routeTo('report.photos'), photo('p1'), press('clear-photos')],
     [...routeTo('report.street'), typed('1')],
     [...routeTo('report.house'), typed('x')],
     [...routeTo('report.flat'), typed('к'.repeat(41))],
@@ -144,7 +148,7 @@ function sweep(): void {
     }),
   }
   run([press('menu:my'), press('page:next'), press('req:1')], { answers: statuses })
-  run([press('send'), press('follow:41')], { state: summary.state, answers: statuses })
+  run([press('send'), typed('?'), press('follow:41')], { state: summary.state, answers: statuses })
   run([press('send'), press('follow:41')], {
     state: summary.state,
     answers: { ...statuses, follow: () => ({ type: 'followed', number: null }) },
@@ -162,6 +166,9 @@ describe('every text the dialogue says', () => {
     expect(EMITTED_KEYS).toContain('status.rerouted')
     expect(EMITTED_KEYS).toContain('common.button.cancel')
     expect(EMITTED_KEYS).toContain('report.error.not-our-competence')
+    expect(EMITTED_KEYS).toContain('report.location-outside')
+    expect(EMITTED_KEYS).toContain('report.button.new-draft')
+    expect(EMITTED_KEYS).toContain('report.button.photos-clear')
     expect(EMITTED_KEYS.size).toBeGreaterThan(150)
   })
 

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { MENU_VALUES, command, ctx, keys, line, nth, press, run, typed, values } from './fixtures.js'
+import {
+  LIDA_CENTRE,
+  MENU_VALUES,
+  at,
+  command,
+  ctx,
+  keys,
+  line,
+  location,
+  nth,
+  photo,
+  press,
+  run,
+  typed,
+  unsupported,
+  values,
+} from './fixtures.js'
 
 describe('useful phones', () => {
   it('when the home district is set, then its phones, the region-wide ones and the emergency numbers are shown at once', () => {
@@ -205,12 +221,12 @@ describe('settings', () => {
     expect(state.draft).toBeNull()
   })
 
-  it('when "forget me" is declined, then nothing is forgotten and the menu is shown', () => {
+  it('when "forget me" is declined, then nothing is forgotten and the settings are shown again', () => {
     const { state, last } = run([press('menu:settings'), press('set:forget'), press('no')])
 
     expect(last.commands).toEqual([])
-    expect(keys(last)).toEqual(['menu.title'])
-    expect(state.step).toBe('idle')
+    expect(keys(last)[0]).toBe('settings.title')
+    expect(state.step).toBe('settings.menu')
   })
 
   it('when a forget is confirmed, then nothing is said until the result comes back', () => {
@@ -220,8 +236,87 @@ describe('settings', () => {
   })
 })
 
-describe('questionable settings behaviour', () => {
-  it.todo(
-    'QUESTIONABLE: a wrong input inside settings (text or a photo at settings.home-district / settings.home-settlement, a stale button at settings.menu) leaves settings for the main menu with "common.use-buttons" / "common.stale-button", instead of asking the current settings question again as report steps do',
+describe('wrong input inside settings', () => {
+  const SETTINGS_KEYS = ['settings.title', 'settings.home-unset', 'settings.notifications-are-on']
+  const SETTINGS_VALUES = ['set:language', 'set:home', 'set:notifications', 'set:forget', 'back']
+
+  it.each([
+    ['text at the settings menu', [press('menu:settings'), typed('язык')]],
+    ['a photo at the settings menu', [press('menu:settings'), photo('p1')]],
+    ['text at the home district', [press('menu:settings'), press('set:home'), typed('Лида')]],
+    ['a location at the home district', [press('menu:settings'), press('set:home'), location(LIDA_CENTRE)]],
+    [
+      'a sticker at the home settlement',
+      [press('menu:settings'), press('set:home'), press('dist:lida'), unsupported('sticker')],
+    ],
+    ['a photo at the home street', [press('menu:settings'), press('set:home'), press('dist:grodno'), photo('p1')]],
+    ['text at the language question', [press('menu:settings'), press('set:language'), typed('English')]],
+  ])('when %s arrives, then the buttons are recommended and the settings menu is shown again', (_label, inputs) => {
+    const { state, last } = run(inputs)
+
+    expect(keys(last)).toEqual(['common.use-buttons', ...SETTINGS_KEYS])
+    expect(values(last)).toEqual(SETTINGS_VALUES)
+    expect(state.step).toBe('settings.menu')
+    expect(last.commands).toEqual([])
+  })
+
+  it('when /lang was sent and text arrives, then the settings menu is shown with the hint', () => {
+    const { state, last } = run([command('lang'), typed('English')])
+
+    expect(keys(last)).toEqual(['common.use-buttons', ...SETTINGS_KEYS])
+    expect(state.step).toBe('settings.menu')
+    expect(state.language).toBe('ru')
+  })
+
+  it('when wrong input arrives while the home address is being set, then nothing is saved and the address can be set again', () => {
+    const r = run([
+      press('menu:settings'),
+      press('set:home'),
+      press('dist:lida'),
+      typed('Лида'),
+      press('set:home'),
+      press('dist:grodno'),
+      press('skip'),
+    ])
+
+    expect(nth(r, 3).state.step).toBe('settings.menu')
+    expect(r.outputs.flatMap((t) => t.commands)).toEqual([
+      {
+        type: 'save-profile',
+        patch: { home: { districtCode: 'grodno', settlementCode: 'grodno.grodno', street: null } },
+      },
+    ])
+  })
+
+  it('when wrong input arrives in settings in the middle of a report, then the draft is left alone', () => {
+    const reached = run([press('menu:report'), press('top:heating'), press('cat:heating.no-heat')])
+    const { state } = run([press('menu:settings'), typed('?')], { state: reached.state })
+
+    expect(state.step).toBe('settings.menu')
+    expect(state.draft).toEqual(reached.state.draft)
+  })
+
+  it('when text arrives at the forget question, even a "yes", then nothing is forgotten', () => {
+    const reached = at('report.street')
+    const { state, last } = run([press('menu:settings'), press('set:forget'), typed('да')], { state: reached.state })
+
+    expect(last.commands).toEqual([])
+    expect(state.draft).toEqual(reached.state.draft)
+  })
+
+  it('when text arrives at the forget question, then it asks again and forgets nothing', () => {
+    const { state, last } = run([press('menu:settings'), press('set:forget'), typed('да')])
+    expect(keys(last)[0]).toBe('common.use-buttons')
+    expect(state.step).toBe('settings.forget')
+    expect(last.commands).toEqual([])
+  })
+
+  it.each([[[press('menu:settings'), press('nonsense')]], [[command('lang'), press('lang:de')]]])(
+    'when a button settings did not offer is pressed, then it says so and stays in settings',
+    (inputs) => {
+      const { state, last } = run(inputs)
+      expect(keys(last)[0]).toBe('common.stale-button')
+      expect(state.step).toBe('settings.menu')
+    },
   )
 })

@@ -96,7 +96,7 @@ describe('the street', () => {
 describe('the house', () => {
   const reached = at('report.house')
 
-  it.each(['abc', '12345', '', '   ', '12 подъезд 3', 'дом 5', '12/', '-5'])(
+  it.each(['abc', '12345', '', '   ', '12 подъезд 3', 'дом 5', '12/', '-5', '0', '012', '0/1', '00'])(
     'when the house %j is typed, then it is refused and asked again',
     (house) => {
       expectAskedAgain(reached, typed(house), 'report.bad-house')
@@ -105,6 +105,9 @@ describe('the house', () => {
 
   it.each([
     ['12', '12'],
+    ['1', '1'],
+    ['10', '10'],
+    ['102', '102'],
     ['12А', '12А'],
     ['12а', '12а'],
     ['12/1', '12/1'],
@@ -133,6 +136,14 @@ describe('the flat', () => {
     expect(state.step).toBe('report.confirm-address')
     expect(state.draft?.flat).toBe('к'.repeat(40))
   })
+
+  it.each([' ', '    ', '\t \n'])('when only spaces (%j) are typed as the flat, then there is no flat', (flat) => {
+    const { state, last } = run([typed(flat)], { state: reached.state })
+
+    expect(state.step).toBe('report.confirm-address')
+    expect(state.draft?.flat).toBeNull()
+    expect(line(last, 'report.confirm-address').params).toEqual({ address: 'Лида, ул. Советская, 5' })
+  })
 })
 
 describe('the description', () => {
@@ -146,6 +157,17 @@ describe('the description', () => {
   it('when 9 characters are padded with spaces to 13, then the trimmed length counts and it is refused', () => {
     const after = expectAskedAgain(reached, typed('  123456789  '), 'report.description-too-short')
     expect(line(after.last, 'report.description-too-short').params).toEqual({ min: 10, length: 9 })
+  })
+
+  it('when the description is five emoji, then each counts as one character and it is too short', () => {
+    const after = expectAskedAgain(reached, typed('🔥🔥🔥🔥🔥'), 'report.description-too-short')
+    expect(line(after.last, 'report.description-too-short').params).toEqual({ min: 10, length: 5 })
+  })
+
+  it('when the description is ten emoji, then it has 10 characters and is taken', () => {
+    const { state } = run([typed('🔥'.repeat(10))], { state: reached.state })
+    expect(state.step).toBe('report.photos')
+    expect(state.draft?.description).toBe('🔥'.repeat(10))
   })
 
   it('when the description has 1001 characters, then it is refused as too long with its length', () => {
@@ -215,7 +237,16 @@ describe('a category that needs a photo', () => {
   it('when a photo arrives, then "done" is offered', () => {
     const { state, last } = run([photo('p1')], { state: reached.state })
     expect(state.step).toBe('report.photos')
-    expect(values(last)).toEqual(['done', 'back', 'cancel'])
+    expect(values(last)).toEqual(['done', 'clear-photos', 'back', 'cancel'])
+  })
+
+  it('when the photos are cleared, then the photo is asked for again with no skip', () => {
+    const { state, last } = run([photo('p1'), press('clear-photos')], { state: reached.state })
+
+    expect(state.step).toBe('report.photos')
+    expect(state.draft?.photos).toEqual([])
+    expect(keys(last)).toEqual(['report.ask-photos-required'])
+    expect(values(last)).toEqual(['back', 'cancel'])
   })
 })
 

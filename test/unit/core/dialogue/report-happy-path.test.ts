@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { distanceKm } from '../../../../src/core/dialogue/catalogue.js'
 import type { Draft } from '../../../../src/core/dialogue/state.js'
 import {
   DESCRIPTION,
@@ -44,7 +45,10 @@ const ROUTE_DRAFT: Draft = {
   photos: [],
   phone: null,
   duplicatesSeen: false,
+  offered: [],
+  noticeShown: false,
   editing: false,
+  backup: null,
 }
 
 describe('the report, step by step', () => {
@@ -244,14 +248,46 @@ describe('photos', () => {
     expect(state.draft?.photos).toEqual([])
   })
 
-  it('when one photo is sent, then it is counted and "done" replaces "skip"', () => {
+  it('when one photo is sent, then it is counted and "done" and "clear" replace "skip"', () => {
     const { state, last } = run([...routeTo('report.photos'), photo('p1')])
 
     expect(state.step).toBe('report.photos')
     expect(keys(last)).toEqual(['report.photo-received'])
     expect(line(last, 'report.photo-received').params).toEqual({ count: 1, max: 3 })
-    expect(values(last)).toEqual(['done', 'back', 'cancel'])
+    expect(prompt(last).prompt).toEqual({
+      kind: 'choices',
+      choices: [
+        { value: 'done', label: { key: 'report.button.photos-done' } },
+        { value: 'clear-photos', label: { key: 'report.button.photos-clear' } },
+        { value: 'back', label: { key: 'common.button.back' } },
+        { value: 'cancel', label: { key: 'common.button.cancel' } },
+      ],
+    })
     expect(state.draft?.photos).toEqual([aPhoto('p1')])
+  })
+
+  it('when "clear" is pressed after two photos, then they are dropped and the photos are asked again from none', () => {
+    const { state, last } = run([...routeTo('report.photos'), photo('p1'), photo('p2'), press('clear-photos')])
+
+    expect(state.step).toBe('report.photos')
+    expect(keys(last)).toEqual(['report.ask-photos'])
+    expect(values(last)).toEqual(['skip', 'back', 'cancel'])
+    expect(state.draft?.photos).toEqual([])
+    expect(last.commands).toEqual([])
+  })
+
+  it('when photos are cleared and others sent, then only the new ones go on, and three of them still finish the step', () => {
+    const { state } = run([
+      ...routeTo('report.photos'),
+      photo('old'),
+      press('clear-photos'),
+      photo('a'),
+      photo('b'),
+      photo('c'),
+    ])
+
+    expect(state.step).toBe('report.phone-offer')
+    expect(state.draft?.photos.map((p) => p.ref.telegramFileId)).toEqual(['a', 'b', 'c'])
   })
 
   it('when two photos are sent and "done" is pressed, then both are kept in order and the phone is offered', () => {
@@ -423,7 +459,43 @@ describe('the district from a location', () => {
     expect(line(last, 'report.summary.address').params).toEqual({ address: 'Гродно, ул. Советская, 5' })
   })
 
-  it.todo(
-    'QUESTIONABLE: a location far outside the region (e.g. Moscow 55.75, 37.61) is still answered with "report.confirm-district" for the nearest district: nearestDistrict has no distance limit and the computed km is unused',
+  /** A point due west of Grodno (into Poland), `km` from its centre and further from the other centres. */
+  const westOfGrodno = (km: number) => ({
+    lat: GRODNO_CENTRE.lat,
+    lon: GRODNO_CENTRE.lon - km / (111.195 * Math.cos((GRODNO_CENTRE.lat * Math.PI) / 180)),
+  })
+
+  it.each([
+    ['Moscow', { lat: 55.75, lon: 37.61 }],
+    ['81 km west of Grodno', westOfGrodno(81)],
+  ])(
+    'when a location outside the region (%s) is shared, then it is refused and the district asked again',
+    (_label, point) => {
+      const reached = at('report.district')
+      const { state, last } = run([location(point)], { state: reached.state })
+
+      expect(keys(last)).toEqual(['report.location-outside', 'report.ask-district'])
+      expect(prompt(last)).toEqual(prompt(reached.last))
+      expect(state).toEqual(reached.state)
+      expect(state.draft).toMatchObject({ location: null, suggestedDistrictCode: null })
+      expect(last.commands).toEqual([])
+    },
   )
+
+  it('when a location 79 km from the nearest centre is shared, then that district is still suggested', () => {
+    const point = westOfGrodno(79)
+    expect(distanceKm(point, GRODNO_CENTRE)).toBeCloseTo(79, 1)
+
+    const { state } = run([...routeTo('report.district'), location(point)])
+
+    expect(state.step).toBe('report.confirm-district')
+    expect(state.draft).toMatchObject({ suggestedDistrictCode: 'grodno', location: point })
+  })
+
+  it('when a location outside the region is followed by a district button, then the report goes on', () => {
+    const { state } = run([...routeTo('report.district'), location({ lat: 55.75, lon: 37.61 }), press('dist:lida')])
+
+    expect(state.step).toBe('report.settlement')
+    expect(state.draft).toMatchObject({ districtCode: 'lida', location: null })
+  })
 })

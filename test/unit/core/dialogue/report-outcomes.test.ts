@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import type { Answers } from './fixtures.js'
 import {
+  LIDA_CENTRE,
   MENU_VALUES,
+  SENT_OK,
   aNotice,
+  aPhoto,
   aSummary,
   at,
+  command,
+  ctx,
   keys,
   line,
+  location,
+  nth,
   photo,
   press,
+  prompt,
   run,
   submitError,
   theCommand,
+  typed,
+  unsupported,
   values,
 } from './fixtures.js'
 
@@ -43,10 +53,21 @@ describe('an open request at the same address', () => {
     expect(found.state.draft?.id).toBe('draft-1')
   })
 
+  it('when the check finds open requests, then the offered ones are kept in the draft to ask again', () => {
+    expect(found.state.draft).toEqual({
+      ...summary.state.draft,
+      offered: [
+        { id: 41, number: 'GR-26-004217', status: 'in_progress', addressText: 'Лида, ул. Советская, 5' },
+        { id: 42, number: 'GR-26-004218', status: 'new', addressText: 'Лида, ул. Советская, 5' },
+      ],
+      noticeShown: false,
+    })
+  })
+
   it('when "file anyway" is pressed, then the draft is submitted marked as having seen the duplicates', () => {
     const { state, last } = run([press('file-anyway')], { state: found.state })
 
-    expect(theCommand(last, 'submit').draft).toEqual({ ...summary.state.draft, duplicatesSeen: true })
+    expect(theCommand(last, 'submit').draft).toEqual({ ...found.state.draft, duplicatesSeen: true })
     expect(keys(last)).toEqual(['report.sent', 'report.sent-how-to-check', 'menu.title'])
     expect(state.draft).toBeNull()
   })
@@ -86,9 +107,47 @@ describe('an open request at the same address', () => {
     expect(last.commands).toEqual([])
   })
 
-  it.todo(
-    'BUG: when a stale button, text or a sticker arrives at report.duplicate, then the duplicate question is asked again — actually reportPrompt has no case for report.duplicate: it answers with a bare "menu.title" without buttons and sets expected to [], so the real "file-anyway"/"follow" buttons become stale',
+  it.each([
+    ['a button that was not offered', press('follow:99'), 'common.stale-button'],
+    ['text', typed('да'), 'common.use-buttons'],
+    ['a sticker', unsupported('sticker'), 'common.unexpected.sticker'],
+    ['a photo', photo('p1'), 'common.unexpected.photo'],
+    ['a location', location(LIDA_CENTRE), 'common.unexpected.location'],
+  ])(
+    'when %s arrives at the duplicate question, then it is explained and the question asked again',
+    (_label, input, explanation) => {
+      const { state, last } = run([input], { state: found.state })
+
+      expect(keys(last)).toEqual([
+        explanation,
+        'report.duplicate-found',
+        'report.duplicate-item',
+        'report.duplicate-item',
+      ])
+      expect(prompt(last)).toEqual(prompt(found.last))
+      expect(values(last)).toEqual(['follow:41', 'follow:42', 'file-anyway', 'cancel'])
+      expect(state).toEqual(found.state)
+      expect(last.commands).toEqual([])
+    },
   )
+
+  it('when the duplicate question was asked again, then its buttons still work', () => {
+    const { state, last } = run([typed('что?'), press('follow:41')], { state: found.state })
+
+    expect(last.commands).toEqual([{ type: 'follow', requestId: 41 }])
+    expect(keys(last)).toEqual(['report.followed', 'menu.title'])
+    expect(state.draft).toBeNull()
+  })
+
+  it('when "cancel" is pressed at the duplicate question, then the draft is dropped and nothing is submitted', () => {
+    const { state, last } = run([press('cancel')], { state: found.state })
+
+    expect(keys(last)).toEqual(['common.cancelled', 'menu.title'])
+    expect(values(last)).toEqual(MENU_VALUES)
+    expect(last.commands).toEqual([])
+    expect(state.draft).toBeNull()
+    expect(state.step).toBe('idle')
+  })
 
   it('when more than three duplicates are found, then only the first three are listed and offered', () => {
     const many = run([press('send')], {
@@ -115,6 +174,38 @@ describe('an open request at the same address', () => {
     expect(keys(last)).toEqual(['notice.kind.planned_outage', 'notice.body', 'notice.until', 'report.notice-covers'])
     expect(line(last, 'notice.until').params).toEqual({ until: { datetime: '2026-01-13T18:00:00.000Z' } })
     expect(values(last)).toEqual(['file-anyway', 'cancel'])
+    expect(state.draft).toMatchObject({ offered: [], noticeShown: true })
+  })
+
+  it('when wrong input arrives at the notice question, then the question (without the notice) is asked again', () => {
+    const asked = run([press('send')], {
+      state: summary.state,
+      answers: { 'check-before-send': () => ({ type: 'checked', duplicates: [], notices: [aNotice()] }) },
+    })
+    const { state, last } = run([typed('и что?')], { state: asked.state })
+
+    expect(keys(last)).toEqual(['common.use-buttons', 'report.notice-covers'])
+    expect(values(last)).toEqual(['file-anyway', 'cancel'])
+    expect(state).toEqual(asked.state)
+  })
+
+  it('when both a notice and open requests are found, then the notice comes first and the requests are offered', () => {
+    const { state, last } = run([press('send')], {
+      state: summary.state,
+      answers: {
+        'check-before-send': () => ({ type: 'checked', duplicates: [aSummary()], notices: [aNotice()] }),
+      },
+    })
+
+    expect(keys(last)).toEqual([
+      'notice.kind.planned_outage',
+      'notice.body',
+      'notice.until',
+      'report.duplicate-found',
+      'report.duplicate-item',
+    ])
+    expect(values(last)).toEqual(['follow:41', 'file-anyway', 'cancel'])
+    expect(state.draft).toMatchObject({ noticeShown: true, offered: [{ id: 41 }] })
   })
 
   it('when the notice has no end, then it says the end is not known', () => {
@@ -254,11 +345,131 @@ describe('a refused submission', () => {
     expect(last.commands).toEqual([])
   })
 
-  it.todo(
-    'QUESTIONABLE: after a refusal that sends the resident back to a step (photo-required, description-too-short…), fixing it walks through every later step again (photos, phone offer) instead of returning to the summary: the draft is not marked as being edited',
-  )
+  it.each([
+    ['photo-required', 'report.photos'],
+    ['too-many-photos', 'report.photos'],
+    ['photo-too-large', 'report.photos'],
+    ['description-too-short', 'report.description'],
+    ['description-too-long', 'report.description'],
+    ['unknown-category', 'report.top-category'],
+    ['category-is-a-group', 'report.top-category'],
+    ['unknown-district', 'report.district'],
+    ['address-required', 'report.district'],
+  ])('when the service says %s, then the draft is marked as being edited at %s', (error, target) => {
+    const { state } = run([press('send')], { state: summary.state, answers: { submit: () => submitError(error) } })
 
-  it.todo(
-    'QUESTIONABLE: after "report.error.rate-limited" ("the draft is saved, send it later") nothing can resume the kept draft — menu:report and /report start a new empty draft over it',
-  )
+    expect(state.step).toBe(target)
+    expect(state.draft).toEqual({ ...summary.state.draft, editing: true })
+  })
+
+  it('when a required photo is sent after the refusal, then "done" returns straight to the summary', () => {
+    const r = run([press('send'), photo('p1'), press('done')], {
+      state: summary.state,
+      answers: { submit: () => submitError('photo-required') },
+    })
+
+    expect(r.outputs.map((t) => t.state.step)).toEqual(['report.photos', 'report.photos', 'report.summary'])
+    expect(r.state.draft).toMatchObject({ photos: [aPhoto('p1')], editing: false })
+    expect(line(r.last, 'report.summary.photos').params).toEqual({ count: 1 })
+  })
+
+  it('when the description is typed again after the refusal, then the summary comes back at once and sends it', () => {
+    let refusals = 1
+    const r = run([press('send'), typed('Батареи холодные уже неделю, весь подъезд'), press('send')], {
+      state: summary.state,
+      answers: {
+        submit: () => {
+          if (refusals === 0) return SENT_OK
+          refusals -= 1
+          return submitError('description-too-short')
+        },
+      },
+    })
+
+    expect(nth(r, 1).state.step).toBe('report.summary')
+    expect(nth(r, 1).state.draft).toMatchObject({
+      description: 'Батареи холодные уже неделю, весь подъезд',
+      editing: false,
+    })
+    expect(theCommand(r.last, 'submit').draft).toMatchObject({
+      description: 'Батареи холодные уже неделю, весь подъезд',
+      editing: false,
+    })
+    expect(keys(r.last)).toEqual(['report.sent', 'report.sent-how-to-check', 'menu.title'])
+  })
+
+  it('when the category is chosen again after the refusal, then the summary comes back at once', () => {
+    const r = run([press('send'), press('top:water'), press('cat:water.burst-pipe')], {
+      state: summary.state,
+      answers: { submit: () => submitError('unknown-category') },
+    })
+
+    expect(r.state.step).toBe('report.summary')
+    expect(r.state.draft).toMatchObject({ categoryCode: 'water.burst-pipe', districtCode: 'lida', editing: false })
+  })
+
+  it('when the address is given again after the refusal, then the summary comes back after its confirmation', () => {
+    const r = run(
+      [press('send'), press('dist:grodno'), typed('ул. Ожешко'), typed('22'), press('skip'), press('yes')],
+      { state: summary.state, answers: { submit: () => submitError('address-required') } },
+    )
+
+    expect(r.outputs.map((t) => t.state.step)).toEqual([
+      'report.district',
+      'report.street',
+      'report.house',
+      'report.flat',
+      'report.confirm-address',
+      'report.summary',
+    ])
+    expect(line(r.last, 'report.summary.address').params).toEqual({ address: 'Гродно, ул. Ожешко, 22' })
+  })
+
+  it('when "back" is pressed at the step of the refusal, then the summary comes back with the draft unchanged', () => {
+    const { state } = run([press('send'), press('back')], {
+      state: summary.state,
+      answers: { submit: () => submitError('description-too-short') },
+    })
+
+    expect(state.step).toBe('report.summary')
+    expect(state.draft).toEqual(summary.state.draft)
+  })
+})
+
+describe('a draft kept after the hourly limit', () => {
+  const summary = at('report.summary')
+  const limited = run([press('send')], { state: summary.state, answers: { submit: () => submitError('rate-limited') } })
+
+  it.each([
+    ['"report" is pressed', press('menu:report')],
+    ['/report is sent', command('report')],
+  ])('when %s, then resuming the kept draft is offered', (_label, input) => {
+    const { state, last } = run([input], { state: limited.state, context: ctx({ newDraftId: 'draft-2' }) })
+
+    expect(state.step).toBe('report.resume')
+    expect(keys(last)).toEqual(['report.ask-resume'])
+    expect(values(last)).toEqual(['resume', 'new'])
+    expect(state.draft).toEqual(summary.state.draft)
+  })
+
+  it('when it is resumed and sent later, then the same draft (same id) is submitted', () => {
+    const { state, last } = run([press('menu:report'), press('resume'), press('send')], {
+      state: limited.state,
+      context: ctx({ newDraftId: 'draft-2' }),
+    })
+
+    expect(theCommand(last, 'submit').draft).toEqual(summary.state.draft)
+    expect(keys(last)).toEqual(['report.sent', 'report.sent-how-to-check', 'menu.title'])
+    expect(state.draft).toBeNull()
+  })
+
+  it('when a new report is chosen instead, then the kept draft is replaced by a fresh one', () => {
+    const { state } = run([press('menu:report'), press('new')], {
+      state: limited.state,
+      context: ctx({ newDraftId: 'draft-2' }),
+    })
+
+    expect(state.step).toBe('report.top-category')
+    expect(state.draft).toMatchObject({ id: 'draft-2', categoryCode: null, description: null })
+  })
 })
