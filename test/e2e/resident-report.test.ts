@@ -54,6 +54,17 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     await says(r, lang, 'report.ask-description')
   }
 
+  /** From the photos question: no photos, no phone, send; returns the "registered" message. */
+  async function sendWithoutExtras(r: Resident, lang: Language): Promise<Message> {
+    await says(r, lang, 'report.ask-photos')
+    r.press('skip')
+    await says(r, lang, 'report.ask-phone-offer')
+    r.press('skip')
+    await says(r, lang, 'report.summary.title')
+    r.press('send')
+    return says(r, lang, 'report.sent')
+  }
+
   const requestsOf = async (telegramUserId: number) =>
     t.db
       .selectFrom('requests as r')
@@ -146,13 +157,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     john.press('yes')
     await says(john, 'en', 'report.ask-description')
     john.sendText('No cold water in the whole building since morning')
-    await says(john, 'en', 'report.ask-photos')
-    john.press('skip')
-    await says(john, 'en', 'report.ask-phone-offer')
-    john.press('skip')
-    await says(john, 'en', 'report.summary.title')
-    john.press('send')
-    await says(john, 'en', 'report.sent')
+    await sendWithoutExtras(john, 'en')
     const [request] = await requestsOf(john.user.id)
     expect(request).toMatchObject({ location_lat: 53.8885, location_lon: 25.2846, contact_phone: null })
   })
@@ -161,13 +166,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     const first = resident('ru')
     await reachDescription(first, 'ru', { top: 'lift', leaf: 'lift.not-working' }, 'ул. Ленина')
     first.sendText('Лифт не работает с утра, застревает между этажами')
-    await says(first, 'ru', 'report.ask-photos')
-    first.press('skip')
-    await says(first, 'ru', 'report.ask-phone-offer')
-    first.press('skip')
-    await says(first, 'ru', 'report.summary.title')
-    first.press('send')
-    await says(first, 'ru', 'report.sent')
+    await sendWithoutExtras(first, 'ru')
     const [original] = await requestsOf(first.user.id)
 
     const second = resident('ru')
@@ -285,13 +284,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     await service.stop()
     service = await startService({ telegram, databaseUrl: t.url })
     maria.sendText('На дзіцячай пляцоўцы зламаная арэлі')
-    await says(maria, 'be', 'report.ask-photos')
-    maria.press('skip')
-    await says(maria, 'be', 'report.ask-phone-offer')
-    maria.press('skip')
-    await says(maria, 'be', 'report.summary.title')
-    maria.press('send')
-    await says(maria, 'be', 'report.sent')
+    await sendWithoutExtras(maria, 'be')
     const [request] = await requestsOf(maria.user.id)
     expect(request?.address_text).toBe('Лида, вул. Савецкая, 5, кв. 17')
   })
@@ -300,13 +293,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     const nina = resident('ru')
     await reachDescription(nina, 'ru', { top: 'waste', leaf: 'waste.container-full' }, 'ул. Кирова')
     nina.sendText('Контейнеры переполнены, мусор вокруг площадки')
-    await says(nina, 'ru', 'report.ask-photos')
-    nina.press('skip')
-    await says(nina, 'ru', 'report.ask-phone-offer')
-    nina.press('skip')
-    await says(nina, 'ru', 'report.summary.title')
-    nina.press('send')
-    const sent = await says(nina, 'ru', 'report.sent')
+    const sent = await sendWithoutExtras(nina, 'ru')
     const number = /GR-\d{2}-\d{6}/.exec(sent.text ?? '')?.[0] ?? ''
     nina.sendCommand('/my')
     await says(nina, 'ru', 'my.title')
