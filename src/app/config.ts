@@ -32,6 +32,8 @@ const Env = z.object({
   PUBLIC_URL: optional(url),
   TIMEZONE: optional(timeZone),
   ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
+  SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(1000)),
+  SWEEP_EVERY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   FLOOD_LIMIT: optional(z.coerce.number().int().min(1).max(10_000)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
@@ -50,6 +52,9 @@ export interface Config {
   adminTelegramIds: number[]
   /** Messages one person may send in 10 seconds before being asked to slow down. */
   floodLimit: number
+  /** The send queue's budget, for the whole bot across processes (Telegram allows about 30/s). */
+  sendRatePerSecond: number
+  sweepEveryMs: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
 
@@ -100,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .filter((id) => id !== '')
       .map(Number),
     floodLimit: e.FLOOD_LIMIT ?? 20,
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND ?? 25,
+    sweepEveryMs: (e.SWEEP_EVERY_SECONDS ?? 30) * 1000,
     logLevel: e.LOG_LEVEL ?? 'info',
   })
 }

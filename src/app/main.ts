@@ -1,4 +1,6 @@
-// Composition root of `npm start`: every role in one process.
+// Composition root of the service: `npm start` runs every role in one process; `--role bot` or
+// `--role worker` runs one (several processes of each may share PostgreSQL and Redis).
+import { parseArgs } from 'node:util'
 import { startHttpServer } from '../http/create-http-server.js'
 import { openDatabase, prepareDatabase } from './database.js'
 import { configOrExit } from './environment.js'
@@ -7,9 +9,12 @@ import { MISSING_BOT_TOKEN } from './messages.js'
 import { pingRedis, resolveRedis } from './redis.js'
 import { createShutdown } from './shutdown.js'
 import { createTelegramRole } from './telegram.js'
+import { createWorkerRole } from './worker-role.js'
 import { sql } from 'kysely'
 
 const config = configOrExit()
+const { values: args } = parseArgs({ options: { role: { type: 'string', default: 'all' } }, strict: false })
+const role = args.role === 'bot' || args.role === 'worker' ? args.role : 'all'
 
 const logger = createLogger({ level: config.logLevel })
 const shutdown = createShutdown(logger)
@@ -34,16 +39,19 @@ try {
     process.exit(1)
   }
 
-  const telegram = await createTelegramRole({
-    config: { ...config, botToken: config.botToken },
-    db: database.db,
-    redisUrl: redis.url,
-    logger,
-  })
-  shutdown.add('telegram', telegram.stop)
+  const withToken = { ...config, botToken: config.botToken }
+  if (role !== 'bot') {
+    const workers = await createWorkerRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
+    shutdown.add('workers', workers.stop)
+  }
+  const telegram =
+    role === 'worker'
+      ? null
+      : await createTelegramRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
+  if (telegram) shutdown.add('telegram', telegram.stop)
 
   const http = await startHttpServer({
-    routes: telegram.routes,
+    routes: telegram?.routes ?? [],
     host: config.http.host,
     port: config.http.port,
     onError: (error) => {
@@ -64,7 +72,8 @@ try {
   })
   shutdown.add('http', http.close)
   logger.info({ origin: http.origin }, 'HTTP server listening')
-  await telegram.start()
+  await telegram?.start()
+  logger.info({ role }, 'service started')
 } catch (error) {
   logger.fatal({ err: error }, 'start failed')
   await shutdown.run('start failed')

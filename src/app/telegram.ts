@@ -14,12 +14,13 @@ import { makeHandleDialogueEvent } from '../core/dialogue/handle-dialogue-event.
 import { makeResidentServices } from '../core/dialogue/resident-services.js'
 import { LANGUAGES, text } from '../core/i18n/text.js'
 import { createTranslator } from '../core/i18n/translate.js'
+import { makeRateRequest } from '../core/requests/rate-request.js'
 import { makeSubmitRequest } from '../core/requests/submit-request.js'
 import { loadCatalogue } from '../db/repositories/catalogue.js'
 import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
-import { ensureChannelUser } from '../db/repositories/users.js'
+import { ensureChannelUser, loadActor, markIdentityUnreachable } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
 import type { Route } from '../http/create-http-server.js'
@@ -68,6 +69,7 @@ export async function createTelegramRole(options: {
   })
   const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
   const catalogue = cachedCatalogue(db)
+  const rateRequest = makeRateRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const submitRequest = makeSubmitRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const handleDialogueEvent = makeHandleDialogueEvent({
     states: createDialogueStateStore(redis),
@@ -86,6 +88,12 @@ export async function createTelegramRole(options: {
         externalId: String(telegramUserId),
         language: languageCode === 'be' ? 'be' : languageCode === 'en' ? 'en' : 'ru',
       }),
+    rate: async (userId, requestId, rating) => {
+      const result = await rateRequest(await loadActor(db, userId), requestId, rating)
+      if (result.ok) return result.outcome
+      return result.error === 'already-rated' ? 'already-rated' : 'not-allowed'
+    },
+    markBlocked: (telegramUserId) => markIdentityUnreachable(db, 'telegram', String(telegramUserId), 'blocked'),
     markProcessed: (updateId) => markUpdateProcessed(db, 'telegram', String(updateId)),
     floodGuard: createFloodGuard(redis, { limit: config.floodLimit, windowSeconds: 10 }),
     translate,

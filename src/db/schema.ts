@@ -189,6 +189,8 @@ export interface RequestsTable {
   rejection_reason: string | null
   rating: number | null
   rated_at: Timestamp | null
+  rating_requested_at: Timestamp | null
+  rating_reminded_at: Timestamp | null
   idempotency_key: string | null
   version: Generated<number>
   created_at: ColumnType<Date, Date | string | undefined, never>
@@ -296,6 +298,18 @@ export interface NoticesTable {
   updated_at: UpdatedAt
 }
 
+export interface NoticeDeliveriesTable {
+  notice_id: number
+  user_id: number
+  channel: 'telegram' | 'viber'
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable' | 'cancelled'
+  attempts: Generated<number>
+  last_error: string | null
+  sent_at: Timestamp | null
+  sending_at: Timestamp | null
+  created_at: CreatedAt
+}
+
 export interface SubscriptionsTable {
   id: Generated<number>
   user_id: number
@@ -303,6 +317,14 @@ export interface SubscriptionsTable {
   settlement_id: number | null
   street: string | null
   created_at: CreatedAt
+}
+
+export interface SentMessagesTable {
+  job_id: string
+  user_id: number | null
+  state: 'sending' | 'sent' | 'skipped'
+  created_at: CreatedAt
+  sent_at: Timestamp | null
 }
 
 export interface Database {
@@ -329,4 +351,6 @@ export interface Database {
   dead_letters: DeadLettersTable
   notices: NoticesTable
   subscriptions: SubscriptionsTable
+  sent_messages: SentMessagesTable
+  notice_deliveries: NoticeDeliveriesTable
 }

@@ -20,6 +20,14 @@ export interface TelegramBotDeps {
   ensureUser: (telegramUserId: number, languageCode: string | undefined) => Promise<number>
   /** false: this update was handled before (redelivered). */
   markProcessed: (updateId: number) => Promise<boolean>
+  /** The resident's answer to "was it fixed?" (0 = not fixed, 1–5 stars). */
+  rate: (
+    userId: number,
+    requestId: number,
+    rating: 0 | 1 | 2 | 3 | 4 | 5,
+  ) => Promise<'closed' | 'reopened' | 'already-rated' | 'not-allowed'>
+  /** The person blocked the bot (my_chat_member "kicked"): no more messages until they write again. */
+  markBlocked: (telegramUserId: number) => Promise<void>
   floodGuard: FloodGuard
   translate: Translate
   render: Render
@@ -44,6 +52,11 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
   // One chat's updates one after another (the runner and webhooks both deliver concurrently).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
 
+  bot.on('my_chat_member', async (ctx, next) => {
+    if (ctx.chat.type !== 'private') return next()
+    if (ctx.myChatMember.new_chat_member.status === 'kicked') await deps.markBlocked(ctx.myChatMember.from.id)
+  })
+
   bot.use(async (ctx) => {
     const chat = ctx.chat
     const from = ctx.from
@@ -58,10 +71,25 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
       await ctx.reply(deps.translate(fallbackLanguage, text('common.flood')))
       return
     }
-    const event = toInboundEvent(ctx)
-    if (!event) return
+    const rating = /^rate:(\d+):([0-5])$/.exec(ctx.callbackQuery?.data ?? '')
+    const event = rating ? null : toInboundEvent(ctx)
+    if (!rating && !event) return
     try {
       const userId = await deps.ensureUser(from.id, from.language_code)
+      if (rating) {
+        // Ratings answer a message the workers sent, outside the dialogue's current question.
+        const outcome = await deps.rate(userId, Number(rating[1]), Number(rating[2]) as 0 | 1 | 2 | 3 | 4 | 5)
+        const key = {
+          closed: 'rating.thanks',
+          reopened: 'rating.reopened',
+          'already-rated': 'rating.already',
+          'not-allowed': 'rating.not-found',
+        }[outcome]
+        await clearPressedButtons(ctx)
+        await ctx.reply(deps.translate(fallbackLanguage, text(key)), { parse_mode: 'HTML' })
+        return
+      }
+      if (!event) return
       const reply = await deps.handleDialogueEvent({
         channel: 'telegram',
         externalId: String(chat.id),

@@ -17,7 +17,8 @@ export interface StatusChangeRow {
   from: RequestStatus
   to: RequestStatus
   action: StatusAction
-  actorUserId: number
+  /** null: the system (e.g. the rating window ran out). */
+  actorUserId: number | null
   at: Date
   /** The reason, the planned period or the question, as the actor wrote it. */
   note: string | null
@@ -27,7 +28,8 @@ export interface StatusChangeRow {
 
 export interface ChangeStatusStore {
   lockRequest: (requestId: number) => Promise<RequestForChange | null>
-  applyStatusChange: (change: StatusChangeRow) => Promise<void>
+  /** Returns the id of the event it recorded. */
+  applyStatusChange: (change: StatusChangeRow) => Promise<number>
   addPhotos: (requestId: number, uploadedByUserId: number, photos: Photo[]) => Promise<void>
   addMessage: (
     requestId: number,
@@ -77,7 +79,7 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
       if (!result.ok) return result
       const userId = command.actor.userId
       if (newAfterPhotos.length > 0) await store.addPhotos(request.id, userId, newAfterPhotos)
-      await store.applyStatusChange({
+      const eventId = await store.applyStatusChange({
         requestId: request.id,
         from: result.from,
         to: result.to,
@@ -102,7 +104,7 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
         {
           queue: 'notifications',
           jobName: 'status-changed',
-          payload: { requestId: request.id, from: result.from, to: result.to },
+          payload: { requestId: request.id, eventId, from: result.from, to: result.to },
           priority: 1,
         },
       ])

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { ChangeStatusStore, RequestForChange, StatusChangeRow } from '../../core/requests/change-status.js'
 import type { Photo, RegisteredRequest } from '../../core/requests/request.js'
+import type { RateRequestStore } from '../../core/requests/rate-request.js'
 import type { RequestStatus } from '../../core/requests/status.js'
 import type { NewRequestRow, SubmitRequestStore } from '../../core/requests/submit-request.js'
 import type { Database } from '../schema.js'
@@ -9,7 +10,9 @@ import { insertOutbox } from './outbox.js'
 import { categoryPolicy, districtIsActive, regionSettings, routingRulesOf } from './region.js'
 import { parseRoutingDecision } from './routing-decision.js'
 
-export type RequestStore = SubmitRequestStore & ChangeStatusStore
+export type RequestStore = SubmitRequestStore &
+  ChangeStatusStore &
+  RateRequestStore & { isRated: (requestId: number) => Promise<boolean> }
 
 /** The request ports of the core, bound to one transaction. */
 export function createRequestStore(trx: Transaction<Database>): RequestStore {
@@ -66,7 +69,37 @@ export function createRequestStore(trx: Transaction<Database>): RequestStore {
         .executeTakeFirstOrThrow()
       return row.n
     },
-    lockRequest: (requestId) => lockRequest(trx, requestId),
+    lockRequest: async (requestId) => {
+      const request = await lockRequest(trx, requestId)
+      if (!request) return null
+      const rated = await trx
+        .selectFrom('requests')
+        .select(['rating', 'rated_at'])
+        .where('id', '=', requestId)
+        .executeTakeFirstOrThrow()
+      return { ...request, rating: rated.rating, ratedAt: rated.rated_at }
+    },
+    isRated: async (requestId) => {
+      const row = await trx.selectFrom('requests').select('rated_at').where('id', '=', requestId).executeTakeFirst()
+      return row?.rated_at != null
+    },
+    recordRating: async (requestId, actorUserId, rating, at) => {
+      await trx
+        .updateTable('requests')
+        .set({ rating: rating === 0 ? null : rating, rated_at: at })
+        .where('id', '=', requestId)
+        .execute()
+      await trx
+        .insertInto('request_events')
+        .values({
+          request_id: requestId,
+          actor_user_id: actorUserId,
+          kind: 'rated',
+          data: JSON.stringify({ rating }),
+          created_at: at,
+        })
+        .execute()
+    },
     applyStatusChange: (change) => applyStatusChange(trx, change),
     addMessage: async (requestId, kind, authorUserId, body) => {
       await trx
@@ -199,16 +232,20 @@ async function lockRequest(trx: Transaction<Database>, requestId: number): Promi
   }
 }
 
-async function applyStatusChange(trx: Transaction<Database>, change: StatusChangeRow): Promise<void> {
+async function applyStatusChange(trx: Transaction<Database>, change: StatusChangeRow): Promise<number> {
   const timestamps: Partial<Record<'accepted_at' | 'done_at' | 'closed_at', Date>> = {}
   if (change.to === 'accepted') timestamps.accepted_at = change.at
   if (change.to === 'done') timestamps.done_at = change.at
+  // Each round of work (after a reopen too) is rated afresh.
+  const newRound =
+    change.to === 'done' ? { rating: null, rated_at: null, rating_requested_at: null, rating_reminded_at: null } : {}
   if (change.to === 'closed') timestamps.closed_at = change.at
   await trx
     .updateTable('requests')
     .set((eb) => ({
       status: change.to,
       ...timestamps,
+      ...newRound,
       ...(change.rejectionReason !== undefined && { rejection_reason: change.rejectionReason }),
       ...(change.plannedPeriod !== undefined && { planned_period: change.plannedPeriod }),
       updated_at: change.at,
@@ -216,7 +253,7 @@ async function applyStatusChange(trx: Transaction<Database>, change: StatusChang
     }))
     .where('id', '=', change.requestId)
     .execute()
-  await trx
+  const event = await trx
     .insertInto('request_events')
     .values({
       request_id: change.requestId,
@@ -228,5 +265,7 @@ async function applyStatusChange(trx: Transaction<Database>, change: StatusChang
       data: JSON.stringify({ action: change.action }),
       created_at: change.at,
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return event.id
 }

@@ -12,12 +12,22 @@ export async function ensureChannelUser(
   const find = () =>
     db
       .selectFrom('channel_identities')
-      .select('user_id')
+      .select(['user_id', 'unreachable_since'])
       .where('channel', '=', identity.channel)
       .where('external_id', '=', identity.externalId)
       .executeTakeFirst()
   const existing = await find()
-  if (existing) return existing.user_id
+  if (existing) {
+    // They wrote to us: whatever made them unreachable (a block) is over.
+    if (existing.unreachable_since !== null)
+      await db
+        .updateTable('channel_identities')
+        .set({ unreachable_since: null, unreachable_reason: null })
+        .where('channel', '=', identity.channel)
+        .where('external_id', '=', identity.externalId)
+        .execute()
+    return existing.user_id
+  }
   return db.transaction().execute(async (trx) => {
     const user = await trx
       .insertInto('users')
@@ -59,4 +69,20 @@ export async function loadActor(db: Kysely<Database>, userId: number): Promise<A
     districtId: r.organisation_id === null ? r.district_id : r.organisation_district_id,
   }))
   return { userId, memberships }
+}
+
+/** The person blocked the bot or left the chat: messages to them stop until they write again. */
+export async function markIdentityUnreachable(
+  db: Kysely<Database>,
+  channel: Channel,
+  externalId: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('channel_identities')
+    .set({ unreachable_since: new Date(), unreachable_reason: reason })
+    .where('channel', '=', channel)
+    .where('external_id', '=', externalId)
+    .where('unreachable_since', 'is', null)
+    .execute()
 }

@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Minsk',
       adminTelegramIds: [],
       floodLimit: 20,
+      sendRatePerSecond: 25,
+      sweepEveryMs: 30_000,
       logLevel: 'info',
     })
   })

@@ -1,0 +1,60 @@
+import { Redis } from 'ioredis'
+import type { Kysely } from 'kysely'
+import { createTelegramSender } from '../bot/telegram/telegram-sender.js'
+import { createTranslator } from '../core/i18n/translate.js'
+import { makeCloseUnrated } from '../core/requests/close-unrated.js'
+import { createDeliveryStore } from '../db/repositories/delivery-store.js'
+import { createNoticeDeliveryStore } from '../db/repositories/notice-delivery-store.js'
+import { createOutboxRelayStore } from '../db/repositories/outbox-relay-store.js'
+import { createRequestStore } from '../db/repositories/request-store.js'
+import type { Database } from '../db/schema.js'
+import { createTransact } from '../db/transact.js'
+import { startWorkers } from '../workers/start-workers.js'
+import type { RunningWorkers } from '../workers/start-workers.js'
+import type { Config } from './config.js'
+import { loadDictionaries } from './locales.js'
+import type { Logger } from './logger.js'
+
+/** BullMQ keys live under this prefix (a hash tag, so a Redis Cluster keeps them on one shard). */
+export const QUEUE_PREFIX = '{s115}'
+
+/** Wires the delivery workers: outbox relay, send queue, notifications, timers, broadcasts, sweeps. */
+export async function createWorkerRole(options: {
+  config: Config & { botToken: string }
+  db: Kysely<Database>
+  redisUrl: string
+  logger: Logger
+  ownsSchedules?: boolean
+}): Promise<RunningWorkers & { stop: () => Promise<void> }> {
+  const { config, db, logger } = options
+  // Workers block on Redis: no per-command retry limit (BullMQ requires it).
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null })
+  connection.on('error', (error) => {
+    logger.warn({ err: error }, 'Redis (workers) error')
+  })
+  const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
+  const running = await startWorkers({
+    connection,
+    prefix: QUEUE_PREFIX,
+    outbox: createOutboxRelayStore(db),
+    store: createDeliveryStore(db),
+    notices: createNoticeDeliveryStore(db),
+    sender: createTelegramSender({ token: config.botToken, apiRoot: config.telegramApiRoot }),
+    translate,
+    closeUnrated: makeCloseUnrated({ transact: createTransact(db, createRequestStore), now: () => new Date() }),
+    timeZone: config.timeZone,
+    sendRatePerSecond: config.sendRatePerSecond,
+    sweepEveryMs: config.sweepEveryMs,
+    ownsSchedules: options.ownsSchedules ?? true,
+    now: () => new Date(),
+    log: logger,
+  })
+  logger.info({ rate: config.sendRatePerSecond }, 'delivery workers running')
+  return {
+    ...running,
+    stop: async () => {
+      await running.close()
+      connection.disconnect()
+    },
+  }
+}

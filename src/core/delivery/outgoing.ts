@@ -1,0 +1,149 @@
+import type { LocalizedText, Text } from '../i18n/text.js'
+import { text } from '../i18n/text.js'
+import type { Choice } from '../dialogue/messages.js'
+
+/** A message the workers send on their own (not as an answer in the dialogue). */
+export interface OutgoingMessage {
+  text: Text[]
+  /** Rows of buttons. */
+  buttons: Choice[][]
+  /** A Telegram file id shown with the text (e.g. the "after" photo). */
+  photo: string | null
+}
+
+const status = (value: string): { text: Text } => ({ text: text(`status.${value}`) })
+
+export interface StatusUpdateView {
+  number: string
+  status: string
+  organisationName: LocalizedText | null
+  /** The reason, the planned period or the question that came with this change. */
+  note: string | null
+  officialAnswer: string | null
+  afterPhoto: string | null
+}
+
+/** What a resident is told when their request (or one they follow) changes. */
+export function statusUpdate(view: StatusUpdateView): OutgoingMessage {
+  const lines: Text[] = [text('update.title', { number: view.number, status: status(view.status) })]
+  const note = view.note ?? ''
+  switch (view.status) {
+    case 'accepted':
+      lines.push(
+        view.organisationName
+          ? text('update.accepted', { organisation: { localized: view.organisationName } })
+          : text('update.accepted-triage'),
+      )
+      break
+    case 'needs_info':
+      lines.push(text('update.needs-info', { question: note }))
+      break
+    case 'planned':
+      lines.push(text('update.planned', { period: note }))
+      break
+    case 'rejected':
+      lines.push(text('update.rejected', { reason: note }))
+      break
+    case 'rerouted':
+      lines.push(
+        view.organisationName
+          ? text('update.rerouted', { organisation: { localized: view.organisationName } })
+          : text('update.rerouted-triage'),
+      )
+      break
+    case 'done':
+      lines.push(text('update.done'))
+      break
+    case 'reopened':
+      lines.push(text('update.reopened'))
+      break
+    case 'closed':
+      lines.push(text('update.closed'))
+      break
+    default:
+      break
+  }
+  if (view.officialAnswer !== null) lines.push(text('update.official-answer', { answer: view.officialAnswer }))
+  lines.push(text('update.how-to-see', { number: view.number }))
+  return { text: lines, buttons: [], photo: view.status === 'done' ? view.afterPhoto : null }
+}
+
+/** "Was the problem solved?" with the answers as buttons (callback data `rate:<request id>:<0–5>`). */
+export function ratingRequest(view: { requestId: number; number: string; reminder: boolean }): OutgoingMessage {
+  const stars = [5, 4, 3, 2, 1].map((n) => ({
+    value: `rate:${view.requestId}:${n}`,
+    label: text(`rating.button.${n}`),
+  }))
+  return {
+    text: [text(view.reminder ? 'rating.reminder' : 'rating.ask', { number: view.number })],
+    buttons: [
+      stars.slice(0, 3),
+      stars.slice(3),
+      [{ value: `rate:${view.requestId}:0`, label: text('rating.button.not-fixed') }],
+    ],
+    photo: null,
+  }
+}
+
+export interface RequestCardView {
+  number: string
+  emergency: boolean
+  categoryName: LocalizedText
+  addressText: string
+  location: { lat: number; lon: number } | null
+  description: string
+  acceptDueAt: string
+  fixDueAt: string
+  copy: boolean
+}
+
+/** A new request as the organisation's dispatchers see it. */
+export function newRequestCard(view: RequestCardView): OutgoingMessage {
+  const lines: Text[] = [
+    text(view.emergency ? 'staff.card.title-emergency' : 'staff.card.title', { number: view.number }),
+    text('staff.card.category', { category: { localized: view.categoryName } }),
+    text('staff.card.address', { address: view.addressText }),
+  ]
+  if (view.location)
+    lines.push(text('staff.card.location', { lat: view.location.lat.toFixed(5), lon: view.location.lon.toFixed(5) }))
+  lines.push(text('staff.card.description', { description: view.description }))
+  lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
+  if (view.copy) lines.push(text('staff.card.copy'))
+  return { text: lines, buttons: [], photo: null }
+}
+
+/** A deadline passed: to dispatchers first, then to the district admin. */
+export function escalation(view: {
+  number: string
+  deadline: 'accept' | 'fix'
+  dueAt: string
+  level: number
+}): OutgoingMessage {
+  return {
+    text: [
+      text(`escalation.${view.deadline}`, { number: view.number, due: { datetime: view.dueAt } }),
+      ...(view.level > 1 ? [text('escalation.level-2')] : []),
+    ],
+    buttons: [],
+    photo: null,
+  }
+}
+
+export interface NoticeView {
+  kind: string
+  body: string
+  endsAt: string | null
+  photo: string | null
+}
+
+export function noticeMessage(view: NoticeView): OutgoingMessage {
+  return {
+    text: [
+      text(`notice.kind.${view.kind}`),
+      text('notice.body', { body: view.body }),
+      view.endsAt === null ? text('notice.until-unknown') : text('notice.until', { until: { datetime: view.endsAt } }),
+    ],
+    buttons: [],
+    photo: view.photo,
+  }
+}

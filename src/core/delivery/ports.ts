@@ -1,0 +1,45 @@
+import type { Language } from '../i18n/text.js'
+
+/** What one send to a messenger came to; adapters classify their errors into these. */
+export type SendResult =
+  | { kind: 'sent' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'unreachable'; reason: 'blocked' | 'chat-not-found' | 'deactivated' }
+  | { kind: 'failed'; error: string }
+
+/** A message ready for a channel: HTML text, button rows (text + data), an optional photo. */
+export interface RenderedMessage {
+  html: string
+  buttons: { text: string; data: string }[][]
+  photo: string | null
+}
+
+export interface MessengerSender {
+  send: (chatId: string, message: RenderedMessage) => Promise<SendResult>
+}
+
+/** Someone the workers write to, through a channel address that still works. */
+export interface Recipient {
+  userId: number
+  chatId: string
+  language: Language
+}
+
+export interface ClaimedOutboxRow {
+  id: number
+  queue: string
+  jobName: string
+  payload: Record<string, unknown>
+  jobId: string | null
+  priority: number
+  delayMs: number
+  attempts: number
+}
+
+/** The outbox as the relay sees it: claim with a lease, then mark published or hand back. */
+export interface OutboxRelayStore {
+  claim: (limit: number, leaseSeconds: number) => Promise<ClaimedOutboxRow[]>
+  markPublished: (ids: number[]) => Promise<void>
+  /** Hands rows back after a failed publish; they become available again after a backoff. */
+  release: (ids: number[], error: string) => Promise<void>
+}

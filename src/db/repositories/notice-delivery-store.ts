@@ -1,0 +1,205 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { NoticeDeliveryStore } from '../../core/delivery/stores.js'
+import type { Database } from '../schema.js'
+
+// Street names compared without the street-type word people write or leave out.
+const street = (column: string) =>
+  sql.raw(
+    `regexp_replace(lower(trim(${column})), '^(ул\\.?|улица|вул\\.?|вуліца|пр-т|проспект|пер\\.?|переулок|завулак)\\s*', '')`,
+  )
+
+/** Whether a place (district, settlement, street) lies in the notice's area (n.area). */
+const inArea = (district: string, settlement: string, streetColumn: string) => sql`(
+  n.area->>'scope' = 'region'
+  or (n.area->>'scope' = 'districts' and n.area->'districtIds' @> to_jsonb(${sql.raw(district)}))
+  or (n.area->>'scope' = 'settlement' and (n.area->>'settlementId')::int = ${sql.raw(settlement)}
+      and (coalesce(jsonb_array_length(n.area->'streets'), 0) = 0 or ${sql.raw(streetColumn)} is null
+           or exists (select 1 from jsonb_array_elements(n.area->'streets') st
+                      where ${street("st->>'street'")} = ${street(streetColumn)})))
+)`
+
+/** The broadcast side of outage notices: who is in the area, and each delivery's state. */
+export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryStore {
+  return {
+    async settleStuck(olderThan: Date): Promise<number> {
+      const result = await db
+        .updateTable('notice_deliveries')
+        .set({ state: 'sent', last_error: 'assumed sent: the worker stopped while sending' })
+        .where('state', '=', 'sending')
+        .where('sending_at', '<', olderThan)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
+    async sendingPlanned(): Promise<number[]> {
+      const rows = await db
+        .selectFrom('notices')
+        .select('id')
+        .where('state', '=', 'sending')
+        .where('planned_at', 'is not', null)
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
+    /** Scheduled notices whose time has come start sending. */
+    async startDue(now: Date): Promise<number[]> {
+      const rows = await db
+        .updateTable('notices')
+        .set({ state: 'sending', updated_at: now })
+        .where('state', '=', 'scheduled')
+        .where('send_at', '<=', now)
+        .returning('id')
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
+    /** Notices still being planned (a lost planner job is started again from its cursor). */
+    async unplanned(): Promise<number[]> {
+      const rows = await db
+        .selectFrom('notices')
+        .select('id')
+        .where('state', '=', 'sending')
+        .where('planned_at', 'is', null)
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
+    async planningState(noticeId: number) {
+      return db
+        .selectFrom('notices')
+        .select(['state', 'planner_cursor', 'planned_at'])
+        .where('id', '=', noticeId)
+        .executeTakeFirst()
+    },
+
+    /**
+     * The next page of recipients after `afterUserId`, in user id order: residents whose home,
+     * subscription or a request of the last 90 days lies in the area, who want notices and can be reached.
+     */
+    async recipientsPage(noticeId: number, afterUserId: number, limit: number): Promise<number[]> {
+      const { rows } = await sql<{ id: number }>`
+        select u.id from users u
+        join notices n on n.id = ${noticeId}
+        where u.id > ${afterUserId} and u.notifications_enabled and u.anonymised_at is null
+          and exists (select 1 from channel_identities ci
+                      where ci.user_id = u.id and ci.channel = 'telegram' and ci.unreachable_since is null)
+          and (
+            exists (select 1 from settlements s where s.id = u.home_settlement_id and ${inArea('s.district_id', 's.id', 'u.home_street')})
+            or exists (select 1 from subscriptions sub where sub.user_id = u.id and ${inArea('sub.district_id', 'sub.settlement_id', 'sub.street')})
+            or exists (select 1 from requests r where r.author_user_id = u.id and r.created_at > now() - interval '90 days'
+                       and ${inArea('r.district_id', 'r.settlement_id', 'r.street')})
+          )
+        order by u.id limit ${limit}`.execute(db)
+      return rows.map((r) => r.id)
+    },
+
+    /** Records a page of deliveries and moves the cursor, in one transaction: a restart resumes here. */
+    async addPage(noticeId: number, userIds: number[], cursor: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        if (userIds.length > 0)
+          await trx
+            .insertInto('notice_deliveries')
+            .values(
+              userIds.map((userId) => ({
+                notice_id: noticeId,
+                user_id: userId,
+                channel: 'telegram' as const,
+                state: 'pending' as const,
+              })),
+            )
+            .onConflict((oc) => oc.columns(['notice_id', 'user_id']).doNothing())
+            .execute()
+        await trx
+          .updateTable('notices')
+          .set({ planner_cursor: cursor, updated_at: new Date() })
+          .where('id', '=', noticeId)
+          .execute()
+      })
+    },
+
+    async finishPlanning(noticeId: number): Promise<void> {
+      await db
+        .updateTable('notices')
+        .set({ planned_at: new Date() })
+        .where('id', '=', noticeId)
+        .where('planned_at', 'is', null)
+        .execute()
+    },
+
+    /** Pending deliveries of a notice after a user id (to enqueue their jobs). */
+    async pendingAfter(noticeId: number, afterUserId: number, limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('notice_deliveries')
+        .select('user_id')
+        .where('notice_id', '=', noticeId)
+        .where('state', '=', 'pending')
+        .where('user_id', '>', afterUserId)
+        .orderBy('user_id')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => r.user_id)
+    },
+
+    /**
+     * Takes a delivery for sending: only a pending one, and only while the notice is sending.
+     * A delivery left "sending" by a crash is never sent again (at most one copy each).
+     */
+    async claim(noticeId: number, userId: number): Promise<'claimed' | 'done' | 'cancelled'> {
+      const notice = await db.selectFrom('notices').select('state').where('id', '=', noticeId).executeTakeFirst()
+      if (notice?.state !== 'sending') {
+        await db
+          .updateTable('notice_deliveries')
+          .set({ state: 'cancelled' })
+          .where('notice_id', '=', noticeId)
+          .where('user_id', '=', userId)
+          .where('state', '=', 'pending')
+          .execute()
+        return 'cancelled'
+      }
+      const row = await db
+        .updateTable('notice_deliveries')
+        .set((eb) => ({ state: 'sending', sending_at: new Date(), attempts: eb('attempts', '+', 1) }))
+        .where('notice_id', '=', noticeId)
+        .where('user_id', '=', userId)
+        .where('state', '=', 'pending')
+        .returning('user_id')
+        .executeTakeFirst()
+      return row ? 'claimed' : 'done'
+    },
+
+    async finish(
+      noticeId: number,
+      userId: number,
+      state: 'sent' | 'failed' | 'unreachable' | 'pending',
+      error?: string,
+    ): Promise<void> {
+      await db
+        .updateTable('notice_deliveries')
+        .set({ state, last_error: error ?? null, ...(state === 'sent' && { sent_at: new Date() }) })
+        .where('notice_id', '=', noticeId)
+        .where('user_id', '=', userId)
+        .execute()
+    },
+
+    /** A fully planned notice with nothing pending or in flight is sent. */
+    async completeIfDone(noticeId: number): Promise<void> {
+      await sql`
+        update notices set state = 'sent', updated_at = now()
+        where id = ${noticeId} and state = 'sending' and planned_at is not null
+          and not exists (select 1 from notice_deliveries d where d.notice_id = ${noticeId} and d.state in ('pending', 'sending'))`.execute(
+        db,
+      )
+    },
+
+    async progress(noticeId: number): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('notice_deliveries')
+        .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('notice_id', '=', noticeId)
+        .groupBy('state')
+        .execute()
+      return Object.fromEntries(rows.map((r) => [r.state, r.n]))
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import type { Job } from 'bullmq'
+import {
+  RATING_DELAY_MS,
+  RATING_REMINDER_AFTER_MS,
+  RATING_WINDOW_MS,
+  ratingRequestTime,
+} from '../core/delivery/quiet-hours.js'
+import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import { noticeSendJob } from './broadcast.processor.js'
+import { PRIORITY, QUEUES } from './jobs.js'
+import type { Queues } from './queues.js'
+
+const STUCK_SENDING_MS = 5 * 60_000
+const KEEP_PLUMBING_MS = 7 * 24 * 3_600_000
+
+/**
+ * The sweep: re-derives from PostgreSQL what Redis may have lost (rating steps, escalations,
+ * notices to start or to finish) and adds it again under the same job ids, so in the normal
+ * case it adds nothing. Runs from one job scheduler.
+ */
+export function createMaintenanceProcessor(deps: {
+  store: DeliveryStore
+  notices: NoticeDeliveryStore
+  queues: Queues
+  timeZone: string
+  now: () => Date
+}) {
+  const timers = () => deps.queues[QUEUES.timers]
+  const send = () => deps.queues[QUEUES.send]
+
+  async function ratings(now: Date): Promise<number> {
+    const steps = await deps.store.dueRatingSteps(now, {
+      askMs: RATING_DELAY_MS,
+      remindMs: RATING_REMINDER_AFTER_MS,
+      closeMs: RATING_WINDOW_MS,
+    })
+    for (const { requestId, step } of steps) {
+      const request = await deps.store.ratingState(requestId)
+      const round = request?.done_at?.getTime() ?? 0
+      // Never ask at night, also when the sweep finds the question late.
+      if (step === 'ask' && request?.done_at && ratingRequestTime(request.done_at, deps.timeZone) > now) continue
+      await timers().add(`rating-${step}`, { requestId }, { jobId: `rating-${step}-${requestId}-${round}` })
+    }
+    return steps.length
+  }
+
+  async function escalations(now: Date): Promise<number> {
+    let sent = 0
+    for (const overdue of await deps.store.overdue(now)) {
+      if (!(await deps.store.recordEscalation(overdue.id, overdue.deadline, overdue.level))) continue
+      const request = await deps.store.requestRouting(overdue.id)
+      if (!request) continue
+      const organisations =
+        request.primary_organisation_id === null
+          ? await deps.store.triageOrganisations()
+          : [request.primary_organisation_id]
+      // Level 1: the organisation's dispatchers; level 2: the district admin as well.
+      const recipients = [
+        ...(await deps.store.dispatchersOf(organisations)),
+        ...(overdue.level > 1 ? await deps.store.districtAdminsOf(request.district_id) : []),
+      ]
+      await send().addBulk(
+        recipients.map((r) => ({
+          name: 'escalation',
+          data: {
+            userId: r.userId,
+            message: {
+              type: 'escalation' as const,
+              requestId: overdue.id,
+              deadline: overdue.deadline,
+              level: overdue.level,
+            },
+          },
+          opts: {
+            jobId: `esc-${overdue.id}-${overdue.deadline}-${overdue.level}-${r.userId}`,
+            priority: PRIORITY.escalation,
+          },
+        })),
+      )
+      sent += recipients.length
+    }
+    return sent
+  }
+
+  async function notices(now: Date): Promise<void> {
+    await deps.notices.startDue(now)
+    for (const noticeId of await deps.notices.unplanned()) {
+      const state = await deps.notices.planningState(noticeId)
+      await deps.queues[QUEUES.broadcasts].add(
+        'plan',
+        { noticeId },
+        { jobId: `plan-${noticeId}-${state?.planner_cursor ?? 0}` },
+      )
+    }
+    await deps.notices.settleStuck(new Date(now.getTime() - STUCK_SENDING_MS))
+    for (const noticeId of await deps.notices.sendingPlanned()) {
+      // Pending deliveries whose jobs Redis lost get them again; existing ids are ignored.
+      let cursor = 0
+      for (;;) {
+        const page = await deps.notices.pendingAfter(noticeId, cursor, 1000)
+        if (page.length > 0) await send().addBulk(page.map((userId) => noticeSendJob(noticeId, userId)))
+        if (page.length < 1000) break
+        cursor = page.at(-1) ?? cursor
+      }
+      await deps.notices.completeIfDone(noticeId)
+    }
+  }
+
+  return async function process(_job: Job): Promise<{ ratings: number; escalations: number }> {
+    const now = deps.now()
+    const result = { ratings: await ratings(now), escalations: await escalations(now) }
+    await notices(now)
+    await deps.store.purgeOld(new Date(now.getTime() - KEEP_PLUMBING_MS))
+    return result
+  }
+}

@@ -1,0 +1,114 @@
+import type { Job } from 'bullmq'
+import { UnrecoverableError } from 'bullmq'
+import { ratingRequestTime } from '../core/delivery/quiet-hours.js'
+import type { DeliveryStore } from '../core/delivery/stores.js'
+import type { SendJob } from './jobs.js'
+import { PRIORITY, RequestEvent } from './jobs.js'
+import type { Queues } from './queues.js'
+import { QUEUES } from './jobs.js'
+
+const sendJob = (jobId: string, data: SendJob, priority: number) => ({
+  name: data.message.type,
+  data,
+  opts: { jobId, priority },
+})
+
+/**
+ * Turns what happened to a request into messages: a new request's card to its organisations'
+ * dispatchers (copies too), a status change to the resident and followers, and after "done"
+ * the timer that asks for a rating.
+ */
+export function createNotifyProcessor(deps: {
+  store: DeliveryStore
+  queues: Queues
+  timeZone: string
+  now: () => Date
+}) {
+  const send = () => deps.queues[QUEUES.send]
+
+  async function requestCreated(requestId: number): Promise<number> {
+    const request = await deps.store.requestRouting(requestId)
+    if (!request) return 0
+    const primary =
+      request.primary_organisation_id === null
+        ? await deps.store.triageOrganisations()
+        : [request.primary_organisation_id]
+    const staff = await deps.store.dispatchersOf([...primary, ...request.copy_organisation_ids])
+    const priority = request.priority === 'emergency' ? PRIORITY.emergencyCard : PRIORITY.card
+    await send().addBulk(
+      staff.map((s) =>
+        sendJob(
+          `card-${requestId}-${s.userId}`,
+          { userId: s.userId, message: { type: 'request-card', requestId, copy: !primary.includes(s.organisationId) } },
+          priority,
+        ),
+      ),
+    )
+    return staff.length
+  }
+
+  async function statusChanged(requestId: number, eventId: number, to: string | undefined): Promise<number> {
+    const residents = await deps.store.residentsOf(requestId)
+    await send().addBulk(
+      residents.map((r) =>
+        sendJob(
+          `st-${eventId}-${r.userId}`,
+          { userId: r.userId, message: { type: 'status-update', requestId, eventId } },
+          PRIORITY.statusUpdate,
+        ),
+      ),
+    )
+    if (to === 'done') {
+      const request = await deps.store.ratingState(requestId)
+      const doneAt = request?.done_at ?? deps.now()
+      const at = ratingRequestTime(doneAt, deps.timeZone)
+      await deps.queues[QUEUES.timers].add(
+        'rating-ask',
+        { requestId },
+        {
+          jobId: `rating-ask-${requestId}-${doneAt.getTime()}`,
+          delay: Math.max(0, at.getTime() - deps.now().getTime()),
+        },
+      )
+    }
+    if (to === 'reopened') {
+      // Back in the organisation's queue: its dispatchers and the district admin hear of it.
+      const request = await deps.store.requestRouting(requestId)
+      if (request) {
+        const staff = [
+          ...(await deps.store.dispatchersOf(
+            request.primary_organisation_id === null
+              ? await deps.store.triageOrganisations()
+              : [request.primary_organisation_id],
+          )),
+          ...(await deps.store.districtAdminsOf(request.district_id)),
+        ]
+        await send().addBulk(
+          staff.map((s) =>
+            sendJob(
+              `reopen-${eventId}-${s.userId}`,
+              { userId: s.userId, message: { type: 'reopened', requestId } },
+              PRIORITY.escalation,
+            ),
+          ),
+        )
+      }
+    }
+    return residents.length
+  }
+
+  return async function process(job: Job): Promise<number> {
+    const parsed = RequestEvent.safeParse(job.data)
+    if (!parsed.success) throw new UnrecoverableError(`invalid notification: ${parsed.error.message}`)
+    const { requestId, eventId, to } = parsed.data
+    switch (job.name) {
+      case 'request-created':
+        return requestCreated(requestId)
+      case 'status-changed':
+        if (eventId === undefined) throw new UnrecoverableError('status-changed without an event id')
+        return statusChanged(requestId, eventId, to)
+      default:
+        throw new UnrecoverableError(`no processor for notification ${job.name}`)
+    }
+  }
+}

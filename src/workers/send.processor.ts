@@ -1,0 +1,98 @@
+import type { Job, Queue } from 'bullmq'
+import { DelayedError, RateLimitError, UnrecoverableError } from 'bullmq'
+import type { MessengerSender } from '../core/delivery/ports.js'
+import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { Translate } from '../core/i18n/translate.js'
+import type { ChatPacer } from './chat-pacer.js'
+import { SendJob } from './jobs.js'
+import type { Log } from './outbox-relay.js'
+import { messageFor, render } from './render-message.js'
+
+export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'cancelled'
+
+/**
+ * One Telegram message per job, for everything the workers send. The database decides
+ * "already sent?" (sent_messages, notice_deliveries), so a repeated job sends nothing twice.
+ * 429: wait exactly retry_after — only this job when the chat itself was just written to,
+ * else the whole queue. 403 / chat not found: the person is unreachable, no retry. Other
+ * errors: retried with backoff; exhausted jobs become dead letters (see start-workers.ts).
+ */
+export function createSendProcessor(deps: {
+  store: DeliveryStore
+  notices: NoticeDeliveryStore
+  sender: MessengerSender
+  pacer: ChatPacer
+  translate: Translate
+  queue: () => Queue
+  log: Log
+}) {
+  return async function process(job: Job, token?: string): Promise<SendOutcome> {
+    const parsed = SendJob.safeParse(job.data)
+    if (!parsed.success) throw new UnrecoverableError(`invalid send job: ${parsed.error.message}`)
+    const { userId, message: ref } = parsed.data
+    const jobId = job.id ?? `${job.name}-${userId}`
+    const notice = ref.type === 'notice' ? ref.noticeId : null
+
+    const recipient = await deps.store.recipient(userId)
+    if (!recipient) {
+      if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', 'no reachable channel')
+      return 'unreachable'
+    }
+
+    // Claim first: a second run of this job (or a copy of it) stops here.
+    if (notice !== null) {
+      const claim = await deps.notices.claim(notice, userId)
+      if (claim !== 'claimed') return claim === 'cancelled' ? 'cancelled' : 'duplicate'
+    } else if (!(await deps.store.claimSend(jobId, userId))) return 'duplicate'
+    const giveBack = () =>
+      notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.store.abandonSend(jobId)
+
+    const wait = await deps.pacer.reserve(recipient.chatId)
+    if (wait > 0) {
+      await giveBack()
+      await job.moveToDelayed(Date.now() + wait, token)
+      throw new DelayedError()
+    }
+
+    const outgoing = await messageFor(deps.store, ref)
+    if (!outgoing) {
+      if (notice !== null) await deps.notices.finish(notice, userId, 'failed', 'the notice is gone')
+      else await deps.store.finishSend(jobId, 'skipped')
+      return 'skipped'
+    }
+    const result = await deps.sender.send(recipient.chatId, render(deps.translate, recipient.language, outgoing))
+    switch (result.kind) {
+      case 'sent':
+        await deps.pacer.markSent(recipient.chatId)
+        if (notice !== null) {
+          await deps.notices.finish(notice, userId, 'sent')
+          await deps.notices.completeIfDone(notice)
+        } else await deps.store.finishSend(jobId, 'sent')
+        return 'sent'
+      case 'unreachable':
+        await deps.store.markUnreachable(userId, result.reason)
+        if (notice !== null) {
+          await deps.notices.finish(notice, userId, 'unreachable', result.reason)
+          await deps.notices.completeIfDone(notice)
+        } else await deps.store.finishSend(jobId, 'skipped')
+        return 'unreachable'
+      case 'rate-limited': {
+        await giveBack()
+        const ms = Math.max(1, result.retryAfterSeconds) * 1000
+        if (await deps.pacer.sentRecently(recipient.chatId)) {
+          await job.moveToDelayed(Date.now() + ms, token)
+          throw new DelayedError()
+        }
+        deps.log.warn(
+          { retry_after: result.retryAfterSeconds },
+          'Telegram asked the bot to slow down; pausing the send queue',
+        )
+        await deps.queue().rateLimit(ms)
+        throw new RateLimitError()
+      }
+      case 'failed':
+        await giveBack()
+        throw new Error(`send failed: ${result.error}`)
+    }
+  }
+}

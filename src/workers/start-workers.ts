@@ -1,0 +1,156 @@
+import { Worker } from 'bullmq'
+import type { Job, Processor, WorkerOptions } from 'bullmq'
+import { UnrecoverableError } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { MessengerSender, OutboxRelayStore } from '../core/delivery/ports.js'
+import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { Translate } from '../core/i18n/translate.js'
+import { createBroadcastProcessor } from './broadcast.processor.js'
+import { createChatPacer } from './chat-pacer.js'
+import { QUEUES, SendJob } from './jobs.js'
+import { createMaintenanceProcessor } from './maintenance.processor.js'
+import { createNotifyProcessor } from './notify.processor.js'
+import type { Log } from './outbox-relay.js'
+import { createOutboxRelay } from './outbox-relay.js'
+import type { Queues } from './queues.js'
+import { createQueues, DEFAULT_JOB_OPTIONS } from './queues.js'
+import { createSendProcessor } from './send.processor.js'
+import { createTimersProcessor } from './timers.processor.js'
+
+export interface WorkerDeps {
+  /** Producers (queues) share it; workers duplicate it for their blocking reads. */
+  connection: Redis
+  prefix: string
+  outbox: OutboxRelayStore
+  store: DeliveryStore
+  notices: NoticeDeliveryStore
+  sender: MessengerSender
+  translate: Translate
+  closeUnrated: (requestId: number) => Promise<boolean>
+  timeZone: string
+  /** Messages a second for the whole bot (Telegram allows about 30). */
+  sendRatePerSecond: number
+  /** How often the sweep runs; one process should own the schedule. */
+  sweepEveryMs: number
+  ownsSchedules: boolean
+  /** Retries of a failing job before it becomes a dead letter, and the first backoff (doubling). */
+  retry?: { attempts: number; backoffMs: number }
+  now: () => Date
+  log: Log
+}
+
+export interface RunningWorkers {
+  queues: Queues
+  relay: ReturnType<typeof createOutboxRelay>
+  close: () => Promise<void>
+}
+
+export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+  const queues = createQueues(deps.connection, deps.prefix, {
+    ...DEFAULT_JOB_OPTIONS,
+    ...(deps.retry && {
+      attempts: deps.retry.attempts,
+      backoff: { type: 'exponential', delay: deps.retry.backoffMs, jitter: 0.5 },
+    }),
+  })
+  const common = { connection: deps.connection, prefix: deps.prefix }
+  const pacer = createChatPacer(deps.connection, { prefix: `${deps.prefix}:chat` })
+  const workers: Worker[] = []
+  const start = (name: string, processor: Processor, options: Partial<WorkerOptions> = {}) => {
+    const worker = new Worker(name, processor, { ...common, concurrency: 5, ...options })
+    worker.on('error', (error) => {
+      deps.log.error({ err: error, queue: name }, 'worker error')
+    })
+    worker.on('failed', (job, error) => {
+      if (job) void onFailed(name, job, error)
+    })
+    workers.push(worker)
+  }
+
+  /** Exhausted or unrecoverable: a dead letter an admin can see, and the notice delivery marked failed. */
+  async function onFailed(queue: string, job: Job, error: Error): Promise<void> {
+    const attempts = job.opts.attempts ?? 1
+    if (!(error instanceof UnrecoverableError) && job.attemptsMade < attempts) return
+    const send = SendJob.safeParse(job.data)
+    try {
+      await deps.store.deadLetter({
+        queue,
+        jobName: job.name,
+        jobId: job.id ?? '',
+        payload: job.data as Record<string, unknown>,
+        reason: error.message,
+        attempts: job.attemptsMade,
+        recipientUserId: send.success ? send.data.userId : null,
+      })
+      if (send.success && send.data.message.type === 'notice') {
+        await deps.notices.finish(send.data.message.noticeId, send.data.userId, 'failed', error.message)
+        await deps.notices.completeIfDone(send.data.message.noticeId)
+      }
+      deps.log.warn({ queue, job_id: job.id, attempts: job.attemptsMade }, 'job failed for good: dead letter recorded')
+    } catch (recordError) {
+      deps.log.error({ err: recordError, job_id: job.id }, 'could not record a dead letter')
+    }
+  }
+
+  start(
+    QUEUES.send,
+    createSendProcessor({
+      store: deps.store,
+      notices: deps.notices,
+      sender: deps.sender,
+      pacer,
+      translate: deps.translate,
+      queue: () => queues[QUEUES.send],
+      log: deps.log,
+    }),
+    // The limiter is global across every worker process: one budget per bot token.
+    { concurrency: 50, limiter: { max: deps.sendRatePerSecond, duration: 1000 } },
+  )
+  start(
+    QUEUES.notifications,
+    createNotifyProcessor({ store: deps.store, queues, timeZone: deps.timeZone, now: deps.now }),
+  )
+  start(
+    QUEUES.timers,
+    createTimersProcessor({
+      store: deps.store,
+      queues,
+      closeUnrated: deps.closeUnrated,
+      timeZone: deps.timeZone,
+      now: deps.now,
+    }),
+  )
+  start(QUEUES.broadcasts, createBroadcastProcessor({ notices: deps.notices, queues }), { concurrency: 2 })
+  start(
+    QUEUES.maintenance,
+    createMaintenanceProcessor({
+      store: deps.store,
+      notices: deps.notices,
+      queues,
+      timeZone: deps.timeZone,
+      now: deps.now,
+    }),
+    { concurrency: 1 },
+  )
+
+  if (deps.ownsSchedules)
+    await queues[QUEUES.maintenance].upsertJobScheduler(
+      'sweep',
+      { every: deps.sweepEveryMs },
+      { name: 'sweep', data: {} },
+    )
+
+  const relay = createOutboxRelay({ store: deps.outbox, queues, log: deps.log })
+  relay.start()
+
+  return {
+    queues,
+    relay,
+    // Stop taking work, let the jobs in hand finish, then close the queues.
+    close: async () => {
+      await relay.stop()
+      await Promise.all(workers.map((w) => w.close()))
+      await Promise.all(Object.values(queues).map((q) => q.close()))
+    },
+  }
+}

@@ -1,0 +1,62 @@
+import type { Job } from 'bullmq'
+import { UnrecoverableError } from 'bullmq'
+import { RATING_REMINDER_AFTER_MS, RATING_WINDOW_MS, outsideQuietHours } from '../core/delivery/quiet-hours.js'
+import type { DeliveryStore } from '../core/delivery/stores.js'
+import { PRIORITY, QUEUES, RequestTimer } from './jobs.js'
+import type { Queues } from './queues.js'
+
+/**
+ * The rating round after "done": ask (never at night), remind once after two days, close
+ * unrated after fourteen. Each step re-reads the request and does nothing if it moved on.
+ */
+export function createTimersProcessor(deps: {
+  store: DeliveryStore
+  queues: Queues
+  closeUnrated: (requestId: number) => Promise<boolean>
+  timeZone: string
+  now: () => Date
+}) {
+  async function ask(requestId: number, reminder: boolean): Promise<string> {
+    const request = await deps.store.ratingState(requestId)
+    if (request?.status !== 'done' || request.rated_at !== null || request.done_at === null) return 'moved-on'
+    if ((reminder ? request.rating_reminded_at : request.rating_requested_at) !== null) return 'already-asked'
+    const round = request.done_at.getTime()
+    await deps.queues[QUEUES.send].add(
+      'rating',
+      { userId: request.author_user_id, message: { type: 'rating', requestId, reminder } },
+      { jobId: `rating-${requestId}-${round}-${reminder ? 'remind' : 'ask'}`, priority: PRIORITY.rating },
+    )
+    await deps.store.markRatingAsked(requestId, reminder)
+    const now = deps.now().getTime()
+    if (!reminder) {
+      const remindAt = outsideQuietHours(new Date(now + RATING_REMINDER_AFTER_MS), deps.timeZone).getTime()
+      await deps.queues[QUEUES.timers].add(
+        'rating-remind',
+        { requestId },
+        { jobId: `rating-remind-${requestId}-${round}`, delay: remindAt - now },
+      )
+      await deps.queues[QUEUES.timers].add(
+        'rating-close',
+        { requestId },
+        { jobId: `rating-close-${requestId}-${round}`, delay: Math.max(0, round + RATING_WINDOW_MS - now) },
+      )
+    }
+    return 'asked'
+  }
+
+  return async function process(job: Job): Promise<string> {
+    const parsed = RequestTimer.safeParse(job.data)
+    if (!parsed.success) throw new UnrecoverableError(`invalid timer: ${parsed.error.message}`)
+    const { requestId } = parsed.data
+    switch (job.name) {
+      case 'rating-ask':
+        return ask(requestId, false)
+      case 'rating-remind':
+        return ask(requestId, true)
+      case 'rating-close':
+        return (await deps.closeUnrated(requestId)) ? 'closed' : 'moved-on'
+      default:
+        throw new UnrecoverableError(`no processor for timer ${job.name}`)
+    }
+  }
+}
