@@ -74,3 +74,48 @@ export async function aDraft(
     ...overrides,
   }
 }
+
+/** Residents living in a settlement (their home address), for outage notices. */
+export async function residentsLivingIn(
+  db: Kysely<Database>,
+  settlementCode: string,
+  count: number,
+  street: string | null = null,
+): Promise<number[]> {
+  const settlementId = await idOf(db, 'settlements', settlementCode)
+  const ids: number[] = []
+  for (let i = 0; i < count; i++) {
+    const id = await aResident(db)
+    await db
+      .updateTable('users')
+      .set({ home_settlement_id: settlementId, home_street: street })
+      .where('id', '=', id)
+      .execute()
+    ids.push(id)
+  }
+  return ids
+}
+
+/** An outage notice already confirmed by an admin (state "sending", or "scheduled" for later). */
+export async function aNotice(
+  db: Kysely<Database>,
+  area: Record<string, unknown>,
+  options: { state?: 'sending' | 'scheduled'; sendAt?: Date; body?: string } = {},
+): Promise<number> {
+  const admin = await aResident(db)
+  const row = await db
+    .insertInto('notices')
+    .values({
+      kind: 'planned_outage',
+      service: 'water',
+      area: JSON.stringify(area),
+      body: options.body ?? 'Плановое отключение холодной воды с 10:00 до 14:00',
+      state: options.state ?? 'sending',
+      send_at: options.sendAt ?? null,
+      ends_at: new Date(Date.now() + 86_400_000),
+      created_by_user_id: admin,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
