@@ -39,7 +39,23 @@ export function createSendProcessor(deps: {
       return 'unreachable'
     }
 
-    // Claim first: a second run of this job (or a copy of it) stops here.
+    // Everything that may wait or fail comes before the claim, so the claim sits right before
+    // the call: a worker killed in between leaves as little as possible marked "sending".
+    if (notice !== null ? !(await deps.notices.isPending(notice, userId)) : await deps.store.wasSent(jobId))
+      return 'duplicate'
+    const wait = await deps.pacer.reserve(recipient.chatId)
+    if (wait > 0) {
+      await job.moveToDelayed(Date.now() + wait, token)
+      throw new DelayedError()
+    }
+    const outgoing = await messageFor(deps.store, ref)
+    if (!outgoing) {
+      if (notice !== null) await deps.notices.finish(notice, userId, 'failed', 'the notice is gone')
+      return 'skipped'
+    }
+    const rendered = render(deps.translate, recipient.language, outgoing)
+
+    // The claim: a second run of this job (or a copy of it) stops here.
     if (notice !== null) {
       const claim = await deps.notices.claim(notice, userId)
       if (claim !== 'claimed') return claim === 'cancelled' ? 'cancelled' : 'duplicate'
@@ -47,20 +63,7 @@ export function createSendProcessor(deps: {
     const giveBack = () =>
       notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.store.abandonSend(jobId)
 
-    const wait = await deps.pacer.reserve(recipient.chatId)
-    if (wait > 0) {
-      await giveBack()
-      await job.moveToDelayed(Date.now() + wait, token)
-      throw new DelayedError()
-    }
-
-    const outgoing = await messageFor(deps.store, ref)
-    if (!outgoing) {
-      if (notice !== null) await deps.notices.finish(notice, userId, 'failed', 'the notice is gone')
-      else await deps.store.finishSend(jobId, 'skipped')
-      return 'skipped'
-    }
-    const result = await deps.sender.send(recipient.chatId, render(deps.translate, recipient.language, outgoing))
+    const result = await deps.sender.send(recipient.chatId, rendered)
     switch (result.kind) {
       case 'sent':
         await deps.pacer.markSent(recipient.chatId)

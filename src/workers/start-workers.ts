@@ -104,7 +104,14 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       log: deps.log,
     }),
     // The limiter is global across every worker process: one budget per bot token.
-    { concurrency: 50, limiter: { max: deps.sendRatePerSecond, duration: 1000 } },
+    // A send takes well under a second (waits are delays, not sleeps), so a short lock lets a
+    // crashed worker's jobs come back quickly through the stalled check.
+    {
+      concurrency: 50,
+      limiter: { max: deps.sendRatePerSecond, duration: 1000 },
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+    },
   )
   start(
     QUEUES.notifications,

@@ -27,6 +27,7 @@ export interface DeliveryStore {
   statusUpdateView: (requestId: number, eventId: number) => Promise<StatusUpdateView | null>
   cardView: (requestId: number, copy: boolean) => Promise<RequestCardView | null>
   claimSend: (jobId: string, userId: number) => Promise<boolean>
+  wasSent: (jobId: string) => Promise<boolean>
   finishSend: (jobId: string, state: 'sent' | 'skipped') => Promise<void>
   abandonSend: (jobId: string) => Promise<void>
   markUnreachable: (userId: number, reason: string) => Promise<void>
@@ -77,6 +78,7 @@ export interface NoticeDeliveryStore {
   finishPlanning: (noticeId: number) => Promise<void>
   pendingAfter: (noticeId: number, afterUserId: number, limit: number) => Promise<number[]>
   claim: (noticeId: number, userId: number) => Promise<'claimed' | 'done' | 'cancelled'>
+  isPending: (noticeId: number, userId: number) => Promise<boolean>
   finish: (
     noticeId: number,
     userId: number,

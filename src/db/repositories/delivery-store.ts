@@ -187,6 +187,11 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
       return row !== undefined
     },
 
+    async wasSent(jobId: string): Promise<boolean> {
+      const row = await db.selectFrom('sent_messages').select('job_id').where('job_id', '=', jobId).executeTakeFirst()
+      return row !== undefined
+    },
+
     async finishSend(jobId: string, state: 'sent' | 'skipped'): Promise<void> {
       await db.updateTable('sent_messages').set({ state, sent_at: new Date() }).where('job_id', '=', jobId).execute()
     },

@@ -168,6 +168,16 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
       return row ? 'claimed' : 'done'
     },
 
+    async isPending(noticeId: number, userId: number): Promise<boolean> {
+      const row = await db
+        .selectFrom('notice_deliveries')
+        .select('state')
+        .where('notice_id', '=', noticeId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
+      return row?.state === 'pending'
+    },
+
     async finish(
       noticeId: number,
       userId: number,
