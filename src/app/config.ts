@@ -32,6 +32,7 @@ const Env = z.object({
   PUBLIC_URL: optional(url),
   TIMEZONE: optional(timeZone),
   ADMIN_TELEGRAM_IDS: optional(z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'comma-separated Telegram user ids')),
+  REDIS_PREFIX: optional(z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ and -')),
   SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(1000)),
   SWEEP_EVERY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   FLOOD_LIMIT: optional(z.coerce.number().int().min(1).max(10_000)),
@@ -45,6 +46,8 @@ export interface Config {
   http: { host: string; port: number }
   databaseUrl: string | undefined
   redisUrl: string | undefined
+  /** Names this deployment's keys in Redis, so several can share one server. */
+  redisPrefix: string
   dataDir: string
   viber: { authToken: string; apiRoot: string; botName: string } | undefined
   publicUrl: string | undefined
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     http: { host: e.HTTP_HOST ?? '127.0.0.1', port: e.HTTP_PORT ?? 8080 },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX ?? 's115',
     dataDir: e.DATA_DIR ?? './data',
     viber:
       e.VIBER_AUTH_TOKEN === undefined

@@ -72,7 +72,7 @@ export async function createTelegramRole(options: {
   const rateRequest = makeRateRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const submitRequest = makeSubmitRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const handleDialogueEvent = makeHandleDialogueEvent({
-    states: createDialogueStateStore(redis),
+    states: createDialogueStateStore(redis, `${config.redisPrefix}:dialogue:`),
     residents: makeResidentServices({ store: createResidentStore(db), catalogue, submitRequest }),
     catalogue,
     newId: randomUUID,
@@ -95,7 +95,11 @@ export async function createTelegramRole(options: {
     },
     markBlocked: (telegramUserId) => markIdentityUnreachable(db, 'telegram', String(telegramUserId), 'blocked'),
     markProcessed: (updateId) => markUpdateProcessed(db, 'telegram', String(updateId)),
-    floodGuard: createFloodGuard(redis, { limit: config.floodLimit, windowSeconds: 10 }),
+    floodGuard: createFloodGuard(redis, {
+      limit: config.floodLimit,
+      windowSeconds: 10,
+      prefix: `${config.redisPrefix}:flood:`,
+    }),
     translate,
     render: createRenderer(translate),
     log: logger,

@@ -15,8 +15,8 @@ import type { Config } from './config.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
 
-/** BullMQ keys live under this prefix (a hash tag, so a Redis Cluster keeps them on one shard). */
-export const QUEUE_PREFIX = '{s115}'
+/** BullMQ keys: a hash tag, so a Redis Cluster keeps every queue of a deployment on one shard. */
+export const queuePrefix = (redisPrefix: string): string => `{${redisPrefix}}`
 
 /** Wires the delivery workers: outbox relay, send queue, notifications, timers, broadcasts, sweeps. */
 export async function createWorkerRole(options: {
@@ -35,7 +35,7 @@ export async function createWorkerRole(options: {
   const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
   const running = await startWorkers({
     connection,
-    prefix: QUEUE_PREFIX,
+    prefix: queuePrefix(config.redisPrefix),
     outbox: createOutboxRelayStore(db),
     store: createDeliveryStore(db),
     notices: createNoticeDeliveryStore(db),

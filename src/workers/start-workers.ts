@@ -140,12 +140,19 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     { concurrency: 1 },
   )
 
-  if (deps.ownsSchedules)
-    await queues[QUEUES.maintenance].upsertJobScheduler(
-      'sweep',
-      { every: deps.sweepEveryMs },
-      { name: 'sweep', data: {} },
-    )
+  const ensureSchedule = () =>
+    queues[QUEUES.maintenance].upsertJobScheduler('sweep', { every: deps.sweepEveryMs }, { name: 'sweep', data: {} })
+  const onReady = () => {
+    deps.log.info({}, 'Redis is ready: making sure the sweep is scheduled')
+    ensureSchedule().catch((error: unknown) => {
+      deps.log.warn({ err: error }, 'could not restore the sweep schedule')
+    })
+  }
+  if (deps.ownsSchedules) {
+    await ensureSchedule()
+    // A Redis that came back empty has lost the schedule too: its owner puts it back.
+    deps.connection.on('ready', onReady)
+  }
 
   const relay = createOutboxRelay({ store: deps.outbox, queues, log: deps.log })
   relay.start()
@@ -155,6 +162,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     relay,
     // Stop taking work, let the jobs in hand finish, then close the queues.
     close: async () => {
+      deps.connection.off('ready', onReady)
       await relay.stop()
       await Promise.all(workers.map((w) => w.close()))
       await Promise.all(Object.values(queues).map((q) => q.close()))

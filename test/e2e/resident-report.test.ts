@@ -9,6 +9,9 @@ import type { RunningService } from './support/service.js'
 import { startService } from './support/service.js'
 import { opening } from './support/texts.js'
 
+// One Redis namespace for this file's service, kept when it restarts.
+const PREFIX = `e2e${Math.random().toString(36).slice(2, 10)}`
+
 type Resident = ReturnType<FakeTelegram['user']>
 
 // Distinct ids per run: several test files share one Redis.
@@ -77,7 +80,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
   beforeAll(async () => {
     telegram = await startFakeTelegram()
     t = await createTestDatabase()
-    service = await startService({ telegram, databaseUrl: t.url })
+    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url })
   })
   afterAll(async () => {
     await service.stop()
@@ -282,7 +285,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     const maria = resident('be')
     await reachDescription(maria, 'be', { top: 'yard', leaf: 'yard.playground' }, 'вул. Савецкая')
     await service.stop()
-    service = await startService({ telegram, databaseUrl: t.url })
+    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url })
     maria.sendText('На дзіцячай пляцоўцы зламаная арэлі')
     await sendWithoutExtras(maria, 'be')
     const [request] = await requestsOf(maria.user.id)

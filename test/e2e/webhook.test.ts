@@ -7,6 +7,9 @@ import type { RunningService } from './support/service.js'
 import { freePort, startService } from './support/service.js'
 import { opening } from './support/texts.js'
 
+// One Redis namespace for this file's service, kept when it restarts.
+const PREFIX = `e2e${Math.random().toString(36).slice(2, 10)}`
+
 let nextUserId = 800_000_000 + Math.floor(Math.random() * 1_000_000) * 10
 const SECRET = 'webhook-secret-for-e2e-tests_0123'
 
@@ -20,7 +23,13 @@ describe('webhook mode', () => {
     telegram = await startFakeTelegram()
     t = await createTestDatabase()
     port = await freePort()
-    service = await startService({ telegram, databaseUrl: t.url, webhook: { port, secret: SECRET }, floodLimit: 5 })
+    service = await startService({
+      telegram,
+      redisPrefix: PREFIX,
+      databaseUrl: t.url,
+      webhook: { port, secret: SECRET },
+      floodLimit: 5,
+    })
   })
   afterAll(async () => {
     await service.stop()

@@ -33,6 +33,8 @@ export async function startService(options: {
   webhook?: { port: number; secret: string }
   /** Scripted residents type faster than people; the default limit would slow them down. */
   floodLimit?: number
+  /** Kept across a restart of the same service. */
+  redisPrefix?: string
 }): Promise<RunningService> {
   const env: Record<string, string> = {
     BOT_TOKEN: options.telegram.token,
@@ -41,6 +43,9 @@ export async function startService(options: {
     DATA_DIR: await mkdtemp(path.join(tmpdir(), 's115-e2e-')),
     HTTP_PORT: String(options.webhook?.port ?? 0),
     FLOOD_LIMIT: String(options.floodLimit ?? 1000),
+    // Several services run at once in the tests, each with its own database: their queues must not meet.
+    REDIS_PREFIX: options.redisPrefix ?? `e2e${Math.random().toString(36).slice(2, 10)}`,
+    SWEEP_EVERY_SECONDS: '1',
     ...(options.webhook && {
       WEBHOOK_URL: `http://127.0.0.1:${options.webhook.port}`,
       WEBHOOK_SECRET: options.webhook.secret,

@@ -60,6 +60,7 @@ describe('npm start', () => {
         DATABASE_URL: database.url,
         HTTP_PORT: '0',
         DATA_DIR: await tempDir(),
+        REDIS_PREFIX: `start${process.pid}`,
       })
       const origin = await waitForLine(service, (line) => /"origin":"(http:\/\/[^"]+)"/.exec(line)?.[1])
       expect(telegram.calls.map((c) => c.method)).toContain('getMe')

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 8080 },
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisPrefix: 's115',
       dataDir: './data',
       viber: undefined,
       publicUrl: undefined,
