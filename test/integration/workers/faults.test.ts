@@ -59,7 +59,8 @@ async function startRedis(port: number): Promise<ChildProcess> {
     client.on('error', () => undefined)
     try {
       await client.connect()
-      return (await client.ping()) === 'PONG'
+      await client.ping()
+      return true
     } catch {
       return false
     } finally {
