@@ -22,8 +22,18 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     // A saturated pool fails instead of hanging for ever.
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 10_000,
+    // A connection cut by the network may never answer: a query gives up after this long
+    // instead of holding its caller (the outbox relay, a job) for ever.
+    query_timeout: 20_000,
+    keepAlive: true,
   })
   pool.on('error', options.onPoolError)
+  // A checked-out client whose connection drops between two queries (inside a transaction)
+  // emits 'error' with nobody listening, which would crash the process; its next query fails
+  // instead, and the caller's retry takes over.
+  pool.on('connect', (client) => {
+    client.on('error', options.onPoolError)
+  })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, close: () => db.destroy() }
 }

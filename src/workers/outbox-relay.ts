@@ -5,7 +5,8 @@ import { queueFor } from './queues.js'
 const BATCH = 200
 const LEASE_SECONDS = 30
 const IDLE_MS = 250
-const MAX_BACKOFF_MS = 30_000
+// Short enough that messages flow again within seconds of PostgreSQL or Redis coming back.
+const MAX_BACKOFF_MS = 10_000
 
 export interface Log {
   info: (fields: Record<string, unknown>, message: string) => void

@@ -1,12 +1,16 @@
 import type { Job, Queue } from 'bullmq'
 import { DelayedError, RateLimitError, UnrecoverableError } from 'bullmq'
+import type { OutgoingMessage } from '../core/delivery/outgoing.js'
 import type { MessengerSender } from '../core/delivery/ports.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { ChatPacer } from './chat-pacer.js'
+import type { MessageRef } from './jobs.js'
 import { SendJob } from './jobs.js'
 import type { Log } from './outbox-relay.js'
 import { messageFor, render } from './render-message.js'
+
+const NOTICE_CACHE_MS = 5000
 
 export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'cancelled'
 
@@ -26,6 +30,17 @@ export function createSendProcessor(deps: {
   queue: () => Queue
   log: Log
 }) {
+  // A notice is the same message for thousands of recipients: read it once a few seconds, not per send.
+  const noticeCache = new Map<number, { at: number; message: Promise<OutgoingMessage | null> }>()
+  const messages = (ref: MessageRef): Promise<OutgoingMessage | null> => {
+    if (ref.type !== 'notice') return messageFor(deps.store, ref)
+    const cached = noticeCache.get(ref.noticeId)
+    if (cached && Date.now() - cached.at < NOTICE_CACHE_MS) return cached.message
+    const message = messageFor(deps.store, ref)
+    noticeCache.set(ref.noticeId, { at: Date.now(), message })
+    return message
+  }
+
   return async function process(job: Job, token?: string): Promise<SendOutcome> {
     const parsed = SendJob.safeParse(job.data)
     if (!parsed.success) throw new UnrecoverableError(`invalid send job: ${parsed.error.message}`)
@@ -41,14 +56,14 @@ export function createSendProcessor(deps: {
 
     // Everything that may wait or fail comes before the claim, so the claim sits right before
     // the call: a worker killed in between leaves as little as possible marked "sending".
-    if (notice !== null ? !(await deps.notices.isPending(notice, userId)) : await deps.store.wasSent(jobId))
-      return 'duplicate'
+    // A notice delivery's claim below is one cheap statement; a broadcast skips this extra read.
+    if (notice === null && (await deps.store.wasSent(jobId))) return 'duplicate'
     const wait = await deps.pacer.reserve(recipient.chatId)
     if (wait > 0) {
       await job.moveToDelayed(Date.now() + wait, token)
       throw new DelayedError()
     }
-    const outgoing = await messageFor(deps.store, ref)
+    const outgoing = await messages(ref)
     if (!outgoing) {
       if (notice !== null) await deps.notices.finish(notice, userId, 'failed', 'the notice is gone')
       return 'skipped'
@@ -67,17 +82,14 @@ export function createSendProcessor(deps: {
     switch (result.kind) {
       case 'sent':
         await deps.pacer.markSent(recipient.chatId)
-        if (notice !== null) {
-          await deps.notices.finish(notice, userId, 'sent')
-          await deps.notices.completeIfDone(notice)
-        } else await deps.store.finishSend(jobId, 'sent')
+        // The sweep marks a finished notice "sent"; checking after every message would cost a query each.
+        if (notice !== null) await deps.notices.finish(notice, userId, 'sent')
+        else await deps.store.finishSend(jobId, 'sent')
         return 'sent'
       case 'unreachable':
         await deps.store.markUnreachable(userId, result.reason)
-        if (notice !== null) {
-          await deps.notices.finish(notice, userId, 'unreachable', result.reason)
-          await deps.notices.completeIfDone(notice)
-        } else await deps.store.finishSend(jobId, 'skipped')
+        if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', result.reason)
+        else await deps.store.finishSend(jobId, 'skipped')
         return 'unreachable'
       case 'rate-limited': {
         await giveBack()

@@ -39,6 +39,16 @@ export interface WorkerDeps {
   log: Log
 }
 
+/**
+ * The rate as about fifty small windows a second rather than one of a second: a one-second
+ * window lets a whole second's budget start at once, and two such bursts back to back exceed a
+ * limit that Telegram counts over any second. Never more than the rate asked for.
+ */
+export function smoothLimiter(perSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.ceil(perSecond / 50))
+  return { max, duration: Math.ceil((1000 * max) / perSecond) }
+}
+
 export interface RunningWorkers {
   queues: Queues
   relay: ReturnType<typeof createOutboxRelay>
@@ -103,12 +113,11 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       queue: () => queues[QUEUES.send],
       log: deps.log,
     }),
-    // The limiter is global across every worker process: one budget per bot token.
-    // A send takes well under a second (waits are delays, not sleeps), so a short lock lets a
-    // crashed worker's jobs come back quickly through the stalled check.
+    // The limiter is global across every worker process: one budget per bot token. A send takes
+    // well under a second, so a short lock brings a crashed worker's jobs back soon.
     {
       concurrency: 50,
-      limiter: { max: deps.sendRatePerSecond, duration: 1000 },
+      limiter: smoothLimiter(deps.sendRatePerSecond),
       lockDuration: 10_000,
       stalledInterval: 5_000,
     },

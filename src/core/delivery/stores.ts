@@ -78,7 +78,6 @@ export interface NoticeDeliveryStore {
   finishPlanning: (noticeId: number) => Promise<void>
   pendingAfter: (noticeId: number, afterUserId: number, limit: number) => Promise<number[]>
   claim: (noticeId: number, userId: number) => Promise<'claimed' | 'done' | 'cancelled'>
-  isPending: (noticeId: number, userId: number) => Promise<boolean>
   finish: (
     noticeId: number,
     userId: number,

@@ -146,36 +146,24 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
      * A delivery left "sending" by a crash is never sent again (at most one copy each).
      */
     async claim(noticeId: number, userId: number): Promise<'claimed' | 'done' | 'cancelled'> {
+      // One statement: pending and the notice still sending → sending.
+      const { rows } = await sql<{ user_id: number }>`
+        update notice_deliveries d set state = 'sending', sending_at = now(), attempts = d.attempts + 1
+        from notices n
+        where n.id = d.notice_id and n.state = 'sending' and d.notice_id = ${noticeId} and d.user_id = ${userId}
+          and d.state = 'pending'
+        returning d.user_id`.execute(db)
+      if (rows.length > 0) return 'claimed'
       const notice = await db.selectFrom('notices').select('state').where('id', '=', noticeId).executeTakeFirst()
-      if (notice?.state !== 'sending') {
-        await db
-          .updateTable('notice_deliveries')
-          .set({ state: 'cancelled' })
-          .where('notice_id', '=', noticeId)
-          .where('user_id', '=', userId)
-          .where('state', '=', 'pending')
-          .execute()
-        return 'cancelled'
-      }
-      const row = await db
+      if (notice?.state === 'sending') return 'done'
+      await db
         .updateTable('notice_deliveries')
-        .set((eb) => ({ state: 'sending', sending_at: new Date(), attempts: eb('attempts', '+', 1) }))
+        .set({ state: 'cancelled' })
         .where('notice_id', '=', noticeId)
         .where('user_id', '=', userId)
         .where('state', '=', 'pending')
-        .returning('user_id')
-        .executeTakeFirst()
-      return row ? 'claimed' : 'done'
-    },
-
-    async isPending(noticeId: number, userId: number): Promise<boolean> {
-      const row = await db
-        .selectFrom('notice_deliveries')
-        .select('state')
-        .where('notice_id', '=', noticeId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-      return row?.state === 'pending'
+        .execute()
+      return 'cancelled'
     },
 
     async finish(

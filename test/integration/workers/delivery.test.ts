@@ -268,8 +268,11 @@ describe('delivery workers on real Redis and PostgreSQL, through the fake Bot AP
     await eventually(async () =>
       texts(await chatOf(t, adminId)).some((x) => x.includes(`${request.number} не принята в срок`)),
     )
-    // One escalation per level, however often the sweep runs.
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    // One escalation per level, however often the sweep runs (the second waits its turn: 1 a second per chat).
+    await eventually(
+      () => texts(dispatcherChat).filter((x) => x.includes(`${request.number} не принята в срок`)).length >= 2,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(texts(dispatcherChat).filter((x) => x.includes(`${request.number} не принята в срок`))).toHaveLength(2)
   })
 })

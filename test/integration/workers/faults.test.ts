@@ -106,28 +106,37 @@ describe('faults: deliveries survive crashes and outages', () => {
     await t.drop()
   })
 
-  it('when the worker is killed (SIGKILL) in the middle of a broadcast and started again, then everyone has exactly one copy', async () => {
-    const people = await residentsLivingIn(t.db, 'volkovysk.volkovysk', 300)
-    const body = 'Авария на водоводе: проверка после сбоя'
-    await aNotice(t.db, { scope: 'districts', districtIds: [await idOf(t.db, 'districts', 'volkovysk')] }, { body })
-    const prefix = `kill${process.pid}`
-    const first = await startWorkerProcess({ databaseUrl: t.url, redisUrl: 'redis://127.0.0.1:6379', telegram, prefix })
-    await eventually(async () => (await copies(people, body)).filter((n) => n > 0).length >= 60, 30_000)
-    await stop(first.child, 'SIGKILL')
-    const second = await startWorkerProcess({
-      databaseUrl: t.url,
-      redisUrl: 'redis://127.0.0.1:6379',
-      telegram,
-      prefix,
-    })
-    try {
-      await eventually(async () => (await copies(people, body)).every((n) => n >= 1), 90_000)
-      await new Promise((resolve) => setTimeout(resolve, 1500))
-      expect(await copies(people, body)).toEqual(people.map(() => 1))
-    } finally {
-      await stop(second.child, 'SIGTERM')
-    }
-  })
+  it(
+    'when the worker is killed (SIGKILL) in the middle of a broadcast and started again, then everyone has exactly one copy',
+    { timeout: 150_000 },
+    async () => {
+      const people = await residentsLivingIn(t.db, 'volkovysk.volkovysk', 300)
+      const body = 'Авария на водоводе: проверка после сбоя'
+      await aNotice(t.db, { scope: 'districts', districtIds: [await idOf(t.db, 'districts', 'volkovysk')] }, { body })
+      const prefix = `kill${process.pid}`
+      const first = await startWorkerProcess({
+        databaseUrl: t.url,
+        redisUrl: 'redis://127.0.0.1:6379',
+        telegram,
+        prefix,
+      })
+      await eventually(async () => (await copies(people, body)).filter((n) => n > 0).length >= 60, 30_000)
+      await stop(first.child, 'SIGKILL')
+      const second = await startWorkerProcess({
+        databaseUrl: t.url,
+        redisUrl: 'redis://127.0.0.1:6379',
+        telegram,
+        prefix,
+      })
+      try {
+        await eventually(async () => (await copies(people, body)).every((n) => n >= 1), 90_000)
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+        expect(await copies(people, body)).toEqual(people.map(() => 1))
+      } finally {
+        await stop(second.child, 'SIGTERM')
+      }
+    },
+  )
 
   it(
     'when Redis restarts empty in the middle of a broadcast, then the sweep re-derives what was lost and nobody gets two',
@@ -170,55 +179,83 @@ describe('faults: deliveries survive crashes and outages', () => {
     },
   )
 
-  it('when PostgreSQL is out of reach for a few seconds while requests change, then no status update is missing or doubled', async () => {
-    const proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 })
-    const viaProxy = new URL(databaseUrl(t.name))
-    viaProxy.port = String(proxy.port)
-    const transact = createTransact(t.db, createRequestStore)
-    const submit = makeSubmitRequest({ transact, now: () => new Date() })
-    const change = makeChangeRequestStatus({ transact, now: () => new Date() })
-    const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'zelva-housing' }))
-    const residents = await Promise.all(Array.from({ length: 10 }, () => aResident(t.db)))
-    const requests = []
-    for (const [i, resident] of residents.entries()) {
-      const result = await submit(
-        await aDraft(t.db, resident, {
-          districtId: await idOf(t.db, 'districts', 'zelva'),
-          idempotencyKey: `pg-outage-${i}`,
-        }),
+  it(
+    'when PostgreSQL is out of reach for a few seconds while requests change, then no status update is missing or doubled',
+    { timeout: 150_000 },
+    async () => {
+      const proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 })
+      const viaProxy = new URL(databaseUrl(t.name))
+      viaProxy.port = String(proxy.port)
+      const transact = createTransact(t.db, createRequestStore)
+      const submit = makeSubmitRequest({ transact, now: () => new Date() })
+      const change = makeChangeRequestStatus({ transact, now: () => new Date() })
+      const dispatcher = await loadActor(
+        t.db,
+        await aStaffMember(t.db, 'dispatcher', { organisation: 'zelva-housing' }),
       )
-      if (!result.ok) throw new Error(result.error)
-      requests.push(result.request)
-    }
-    const worker = await startWorkerProcess({
-      databaseUrl: viaProxy.toString(),
-      redisUrl: 'redis://127.0.0.1:6379',
-      telegram,
-      prefix: `pg${process.pid}`,
-    })
-    try {
-      proxy.cut()
-      // The bot side keeps working on PostgreSQL directly; only the worker is cut off.
-      for (const request of requests)
-        expect(await change({ actor: dispatcher, requestId: request.id, action: 'accept' })).toMatchObject({ ok: true })
-      await new Promise((resolve) => setTimeout(resolve, 4000))
-      proxy.restore()
-      const chats = await t.db
-        .selectFrom('channel_identities')
-        .select('external_id')
-        .where('user_id', 'in', residents)
-        .execute()
-      const accepted = (chat: string) =>
-        telegram
-          .chat(Number(chat))
-          .messages()
-          .filter((m) => (m.text ?? '').includes('Принята в работу')).length
-      await eventually(() => chats.every((c) => accepted(c.external_id) >= 1), 60_000)
-      await new Promise((resolve) => setTimeout(resolve, 1500))
-      expect(chats.map((c) => accepted(c.external_id))).toEqual(chats.map(() => 1))
-    } finally {
-      await stop(worker.child, 'SIGTERM')
-      await proxy.close()
-    }
-  })
+      const residents = await Promise.all(Array.from({ length: 10 }, () => aResident(t.db)))
+      const requests = []
+      for (const [i, resident] of residents.entries()) {
+        const result = await submit(
+          await aDraft(t.db, resident, {
+            districtId: await idOf(t.db, 'districts', 'zelva'),
+            idempotencyKey: `pg-outage-${i}`,
+          }),
+        )
+        if (!result.ok) throw new Error(result.error)
+        requests.push(result.request)
+      }
+      const worker = await startWorkerProcess({
+        databaseUrl: viaProxy.toString(),
+        redisUrl: 'redis://127.0.0.1:6379',
+        telegram,
+        prefix: `pg${process.pid}`,
+      })
+      try {
+        proxy.cut()
+        // The bot side keeps working on PostgreSQL directly; only the worker is cut off.
+        for (const request of requests)
+          expect(await change({ actor: dispatcher, requestId: request.id, action: 'accept' })).toMatchObject({
+            ok: true,
+          })
+        await new Promise((resolve) => setTimeout(resolve, 4000))
+        proxy.restore()
+        const chats = await t.db
+          .selectFrom('channel_identities')
+          .select('external_id')
+          .where('user_id', 'in', residents)
+          .execute()
+        const accepted = (chat: string) =>
+          telegram
+            .chat(Number(chat))
+            .messages()
+            .filter((m) => (m.text ?? '').includes('Принята в работу')).length
+        try {
+          await eventually(() => chats.every((c) => accepted(c.external_id) >= 1), 60_000)
+        } catch (error) {
+          const outbox = await t.db
+            .selectFrom('outbox')
+            .select(['job_name', 'published_at', 'attempts', 'last_error'])
+            .orderBy('id')
+            .execute()
+          console.log(
+            'outbox',
+            JSON.stringify(outbox.map((o) => `${o.job_name}:${o.attempts}:${o.published_at ? 'P' : '-'}`)),
+            chats.map((c) => accepted(c.external_id)).join(','),
+            worker
+              .output()
+              .stdout.split('\n')
+              .map((l) => /"msg":"([^"]*)"/.exec(l)?.[1] ?? '')
+              .join('|'),
+          )
+          throw error
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+        expect(chats.map((c) => accepted(c.external_id))).toEqual(chats.map(() => 1))
+      } finally {
+        await stop(worker.child, 'SIGTERM')
+        await proxy.close()
+      }
+    },
+  )
 })
