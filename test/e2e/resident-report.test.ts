@@ -6,11 +6,17 @@ import type { TestDatabase } from '../support/test-database.js'
 import { createTestDatabase } from '../support/test-database.js'
 import type { Language } from '../../src/core/i18n/text.js'
 import type { RunningService } from './support/service.js'
-import { startService } from './support/service.js'
+import { afternoonZone, startService } from './support/service.js'
 import { opening } from './support/texts.js'
+import { makeChangeRequestStatus } from '../../src/core/requests/change-status.js'
+import { createRequestStore } from '../../src/db/repositories/request-store.js'
+import { loadActor } from '../../src/db/repositories/users.js'
+import { createTransact } from '../../src/db/transact.js'
+import { aPhoto, aStaffMember } from '../support/fixtures.js'
 
 // One Redis namespace for this file's service, kept when it restarts.
 const PREFIX = `e2e${Math.random().toString(36).slice(2, 10)}`
+const ZONE = afternoonZone()
 
 type Resident = ReturnType<FakeTelegram['user']>
 
@@ -80,7 +86,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
   beforeAll(async () => {
     telegram = await startFakeTelegram()
     t = await createTestDatabase()
-    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url })
+    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url, timeZone: ZONE })
   })
   afterAll(async () => {
     await service.stop()
@@ -285,7 +291,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     const maria = resident('be')
     await reachDescription(maria, 'be', { top: 'yard', leaf: 'yard.playground' }, 'вул. Савецкая')
     await service.stop()
-    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url })
+    service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url, timeZone: ZONE })
     maria.sendText('На дзіцячай пляцоўцы зламаная арэлі')
     await sendWithoutExtras(maria, 'be')
     const [request] = await requestsOf(maria.user.id)
@@ -307,5 +313,46 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     await nina.waitForMessage((m) => (m.text ?? '').includes(`№ ${number}`), 10_000)
     nina.sendCommand('/status', 'GR-26-999999')
     await says(nina, 'ru', 'status.not-found')
+  })
+
+  it('when the work is done, then the resident hears of each step, is asked to rate, and "not solved" reopens the request', async () => {
+    const vera = resident('ru')
+    await reachDescription(vera, 'ru', { top: 'building', leaf: 'building.stairwell-windows' }, 'ул. Победы')
+    vera.sendText('Разбито окно на лестнице между 3 и 4 этажом')
+    await sendWithoutExtras(vera, 'ru')
+    const [request] = await requestsOf(vera.user.id)
+    if (!request) throw new Error('the report made a request')
+    const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
+    const change = makeChangeRequestStatus({
+      transact: createTransact(t.db, createRequestStore),
+      now: () => new Date(),
+    })
+    await change({ actor: dispatcher, requestId: request.id, action: 'accept' })
+    await says(vera, 'ru', 'update.accepted')
+    await change({
+      actor: dispatcher,
+      requestId: request.id,
+      action: 'finish',
+      afterPhotos: [aPhoto('after')],
+      comment: 'Стекло заменено',
+    })
+    await vera.waitForMessage((m) => (m.caption ?? m.text ?? '').includes(opening('ru', 'update.done')), 15_000)
+    // Three hours later: the rating question is due (the sweep finds it, as after a restart).
+    await t.db
+      .updateTable('requests')
+      .set({ done_at: new Date(Date.now() - 3 * 3_600_000) })
+      .where('id', '=', request.id)
+      .execute()
+    await says(vera, 'ru', 'rating.ask')
+    vera.press(`rate:${request.id}:0`)
+    await says(vera, 'ru', 'rating.reopened')
+    const row = await t.db
+      .selectFrom('requests')
+      .select('status')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('reopened')
+    vera.pressData(`rate:${request.id}:5`)
+    await says(vera, 'ru', 'rating.already')
   })
 })

@@ -35,6 +35,7 @@ export async function startService(options: {
   floodLimit?: number
   /** Kept across a restart of the same service. */
   redisPrefix?: string
+  timeZone?: string
 }): Promise<RunningService> {
   const env: Record<string, string> = {
     BOT_TOKEN: options.telegram.token,
@@ -46,6 +47,7 @@ export async function startService(options: {
     // Several services run at once in the tests, each with its own database: their queues must not meet.
     REDIS_PREFIX: options.redisPrefix ?? `e2e${Math.random().toString(36).slice(2, 10)}`,
     SWEEP_EVERY_SECONDS: '1',
+    ...(options.timeZone !== undefined && { TIMEZONE: options.timeZone }),
     ...(options.webhook && {
       WEBHOOK_URL: `http://127.0.0.1:${options.webhook.port}`,
       WEBHOOK_SECRET: options.webhook.secret,
@@ -68,4 +70,16 @@ export async function startService(options: {
       await service.finished
     },
   }
+}
+
+/**
+ * A fixed-offset zone in which it is early afternoon now: what the tests send "never at night"
+ * is then due whenever they run.
+ */
+export function afternoonZone(now = new Date()): string {
+  let offset = 14 - now.getUTCHours()
+  if (offset > 14) offset -= 24
+  if (offset < -12) offset += 24
+  // Etc/GMT zones have the sign reversed: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
 }
