@@ -22,6 +22,7 @@ const { values } = parseArgs({
   options: {
     recipients: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '300' },
+    workers: { type: 'string', default: '1' },
     'send-rate': { type: 'string' },
   },
 })
@@ -29,6 +30,7 @@ const RECIPIENTS = Number(values.recipients)
 const RATE = Number(values.rate)
 // What the service is configured to send: the allowed rate, unless told otherwise.
 const SEND_RATE = Number(values['send-rate'] ?? values.rate)
+const WORKERS = Number(values.workers)
 const FIRST_CHAT = 600_000_000
 
 const name = `s115_bench_bc_${process.pid}`
@@ -39,7 +41,7 @@ const db = connect<Database>(databaseUrl(name))
 const telegram = await startFakeTelegram({
   limits: { globalPerSecond: RATE, perChatPerSecond: 1, retryAfterSeconds: 1 },
 })
-let worker: ReturnType<typeof startEntry> | undefined
+const workers: ReturnType<typeof startEntry>[] = []
 try {
   await migrateToLatest(db as never)
   await seedReferenceData(db, await loadReferenceFile())
@@ -56,22 +58,21 @@ try {
     select id, 'telegram', (${FIRST_CHAT} + row_number() over (order by id))::text from made`.execute(db)
   const admin = await db.insertInto('users').values({ language: 'ru' }).returning('id').executeTakeFirstOrThrow()
 
-  worker = startEntry('main', ['--role', 'worker'], {
-    BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    DATABASE_URL: databaseUrl(name),
-    REDIS_PREFIX: `benchbc${process.pid}`,
-    HTTP_PORT: '0',
-    DATA_DIR: await mkdtemp(path.join(tmpdir(), 's115-bench-')),
-    SEND_RATE_PER_SECOND: String(SEND_RATE),
-    SWEEP_EVERY_SECONDS: '1',
-    LOG_LEVEL: 'warn',
-  })
-  await waitForLine(
-    worker,
-    (line) => (line.includes('delivery workers running') || line.includes('"level":40') ? true : undefined),
-    60_000,
-  ).catch(() => undefined)
+  const dataDir = await mkdtemp(path.join(tmpdir(), 's115-bench-'))
+  for (let i = 0; i < WORKERS; i++) {
+    const worker = startEntry('main', ['--role', 'worker'], {
+      BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DATABASE_URL: databaseUrl(name),
+      REDIS_PREFIX: `benchbc${process.pid}`,
+      HTTP_PORT: '0',
+      DATA_DIR: dataDir,
+      SEND_RATE_PER_SECOND: String(SEND_RATE),
+      SWEEP_EVERY_SECONDS: '1',
+      LOG_LEVEL: 'warn',
+    })
+    workers.push(worker)
+  }
   await new Promise((resolve) => setTimeout(resolve, 2000))
 
   // The admin confirms: the notice is "sending" from this moment.
@@ -119,7 +120,7 @@ try {
   const seconds = (doneAt - (firstAt ?? confirmedAt)) / 1000
   const achieved = total / seconds
   console.log(
-    `broadcast benchmark: ${RECIPIENTS} recipients, allowed ${RATE} msg/s for the bot and 1 msg/s per chat (fake Bot API), SEND_RATE_PER_SECOND=${SEND_RATE}, one worker process`,
+    `broadcast benchmark: ${RECIPIENTS} recipients, allowed ${RATE} msg/s for the bot and 1 msg/s per chat (fake Bot API), SEND_RATE_PER_SECOND=${SEND_RATE}, ${WORKERS} worker process(es)`,
   )
   console.log(`achieved ${fmt(achieved)} msg/s over ${fmt(seconds)} s = ${fmt(achieved / RATE, 3)} of the allowed rate`)
   console.log(
@@ -127,7 +128,7 @@ try {
   )
   console.log(`confirm → first message: ${fmt(((firstAt ?? doneAt) - confirmedAt) / 1000, 2)} s`)
 } finally {
-  if (worker) {
+  for (const worker of workers) {
     worker.child.kill('SIGTERM')
     await worker.finished
   }
