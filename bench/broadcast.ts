@@ -69,10 +69,11 @@ try {
       DATA_DIR: dataDir,
       SEND_RATE_PER_SECOND: String(SEND_RATE),
       SWEEP_EVERY_SECONDS: '1',
-      LOG_LEVEL: 'warn',
     })
     workers.push(worker)
   }
+  for (const worker of workers)
+    await waitForLine(worker, (line) => (line.includes('delivery workers running') ? true : undefined), 60_000)
   await new Promise((resolve) => setTimeout(resolve, 2000))
 
   // The admin confirms: the notice is "sending" from this moment.
