@@ -22,7 +22,7 @@ export function outsideQuietHours(at: Date, timeZone: string, quiet: QuietHours 
   // Late evening: the quiet hours end tomorrow morning.
   return morning.getTime() > at.getTime()
     ? morning
-    : new Date(fromLocal({ ...local, day: local.day + 1, hour: quiet.to, minute: 0, second: 0 }, timeZone))
+    : fromLocal({ ...local, day: local.day + 1, hour: quiet.to, minute: 0, second: 0 }, timeZone)
 }
 
 /** How long after "done" the resident is asked to rate the work. */

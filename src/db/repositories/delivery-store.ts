@@ -212,15 +212,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .execute()
     },
 
-    async deadLetter(letter: {
-      queue: string
-      jobName: string
-      jobId: string
-      payload: Record<string, unknown>
-      reason: string
-      attempts: number
-      recipientUserId: number | null
-    }): Promise<void> {
+    async deadLetter(letter) {
       await db
         .insertInto('dead_letters')
         .values({
