@@ -12,7 +12,7 @@ import { TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from '../bot/telegram/webho
 import type { Catalogue } from '../core/dialogue/catalogue.js'
 import { makeHandleDialogueEvent } from '../core/dialogue/handle-dialogue-event.js'
 import { makeResidentServices } from '../core/dialogue/resident-services.js'
-import { LANGUAGES, text } from '../core/i18n/text.js'
+import { LANGUAGES, languageFrom, text } from '../core/i18n/text.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import { makeRateRequest } from '../core/requests/rate-request.js'
 import { makeSubmitRequest } from '../core/requests/submit-request.js'
@@ -86,7 +86,7 @@ export async function createTelegramRole(options: {
       ensureChannelUser(db, {
         channel: 'telegram',
         externalId: String(telegramUserId),
-        language: languageCode === 'be' ? 'be' : languageCode === 'en' ? 'en' : 'ru',
+        language: languageFrom(languageCode),
       }),
     rate: async (userId, requestId, rating) => {
       const result = await rateRequest(await loadActor(db, userId), requestId, rating)

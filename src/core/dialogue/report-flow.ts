@@ -10,7 +10,8 @@ import { emptyDraft } from './state.js'
 import type { StepContext, StepOutput } from './step-kit.js'
 import { ask, expectedKind, menu, reply } from './step-kit.js'
 
-const STREET = /^(?=.*\p{L})[\p{L}\p{N} .,'’"«»()-]{2,100}$/u
+/** A street name: 2–100 characters with at least one letter (settings use it for the home street too). */
+export const STREET = /^(?=.*\p{L})[\p{L}\p{N} .,'’"«»()-]{2,100}$/u
 const HOUSE = /^[1-9]\d{0,3}\s*[а-яёa-z]?(\s*[/-]\s*\d{1,3}\s*[а-яёa-z]?)?(\s*(к|корп|корпус|k)\.?\s*\d{1,2})?$/iu
 const FLAT_MAX = 40
 /** Further than this from every district centre is outside the region. */

@@ -1,13 +1,12 @@
 import { LANGUAGES, text } from '../i18n/text.js'
 import type { Language } from '../i18n/text.js'
 import { findDistrict } from './catalogue.js'
+import { STREET } from './report-flow.js'
 import type { InboundEvent } from './messages.js'
 import { choices, say } from './messages.js'
 import type { DialogueState } from './state.js'
 import type { StepContext, StepOutput } from './step-kit.js'
 import { ask, BACK, button, menu, NO, reply, SKIP, YES } from './step-kit.js'
-
-const STREET = /^(?=.*\p{L})[\p{L}\p{N} .,'’"«»()-]{2,100}$/u
 
 export function openSettings(state: DialogueState, ctx: StepContext): StepOutput {
   const home =
