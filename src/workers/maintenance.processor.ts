@@ -34,12 +34,10 @@ export function createMaintenanceProcessor(deps: {
       remindMs: RATING_REMINDER_AFTER_MS,
       closeMs: RATING_WINDOW_MS,
     })
-    for (const { requestId, step } of steps) {
-      const request = await deps.store.ratingState(requestId)
-      const round = request?.done_at?.getTime() ?? 0
+    for (const { requestId, doneAt, step } of steps) {
       // Never ask at night, also when the sweep finds the question late.
-      if (step === 'ask' && request?.done_at && ratingRequestTime(request.done_at, deps.timeZone) > now) continue
-      await timers().add(`rating-${step}`, { requestId }, { jobId: `rating-${step}-${requestId}-${round}` })
+      if (step === 'ask' && ratingRequestTime(doneAt, deps.timeZone) > now) continue
+      await timers().add(`rating-${step}`, { requestId }, { jobId: `rating-${step}-${requestId}-${doneAt.getTime()}` })
     }
     return steps.length
   }

@@ -57,7 +57,7 @@ export interface DeliveryStore {
   dueRatingSteps: (
     now: Date,
     delays: { askMs: number; remindMs: number; closeMs: number },
-  ) => Promise<{ requestId: number; step: 'ask' | 'remind' | 'close' }[]>
+  ) => Promise<{ requestId: number; doneAt: Date; step: 'ask' | 'remind' | 'close' }[]>
   overdue: (
     now: Date,
   ) => Promise<{ id: number; deadline: 'accept' | 'fix'; due_at: Date; level: number; district_id: number }[]>

@@ -264,12 +264,13 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .orderBy('done_at')
         .limit(500)
         .execute()
-      return rows.flatMap((r): { requestId: number; step: 'ask' | 'remind' | 'close' }[] => {
-        const doneAt = r.done_at?.getTime() ?? now.getTime()
-        if (doneAt + delays.closeMs <= now.getTime()) return [{ requestId: r.id, step: 'close' }]
-        if (r.rating_requested_at === null) return [{ requestId: r.id, step: 'ask' }]
+      return rows.flatMap((r): { requestId: number; doneAt: Date; step: 'ask' | 'remind' | 'close' }[] => {
+        const done = r.done_at ?? now
+        const doneAt = done.getTime()
+        if (doneAt + delays.closeMs <= now.getTime()) return [{ requestId: r.id, doneAt: done, step: 'close' }]
+        if (r.rating_requested_at === null) return [{ requestId: r.id, doneAt: done, step: 'ask' }]
         if (r.rating_reminded_at === null && r.rating_requested_at.getTime() + delays.remindMs <= now.getTime())
-          return [{ requestId: r.id, step: 'remind' }]
+          return [{ requestId: r.id, doneAt: done, step: 'remind' }]
         return []
       })
     },
