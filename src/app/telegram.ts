@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import type { ConversationData, VersionedState } from '@grammyjs/conversations'
 import { run } from '@grammyjs/runner'
+import { RedisAdapter } from '@grammyjs/storage-redis'
 import type { RunnerHandle } from '@grammyjs/runner'
 import type { Update, UserFromGetMe } from 'grammy/types'
 import { Redis } from 'ioredis'
@@ -12,6 +14,7 @@ import { TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from '../bot/telegram/webho
 import type { Catalogue } from '../core/dialogue/catalogue.js'
 import { makeHandleDialogueEvent } from '../core/dialogue/handle-dialogue-event.js'
 import { makeResidentServices } from '../core/dialogue/resident-services.js'
+import { RESIDENT_COMMANDS } from '../core/access/commands.js'
 import { LANGUAGES, languageFrom, text } from '../core/i18n/text.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import { makeRateRequest } from '../core/requests/rate-request.js'
@@ -20,17 +23,23 @@ import { loadCatalogue } from '../db/repositories/catalogue.js'
 import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
-import { ensureChannelUser, loadActor, markIdentityUnreachable } from '../db/repositories/users.js'
+import { ensureChannelUser, loadActor, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
 import type { Route } from '../http/create-http-server.js'
 import { telegramWebhookRoute } from '../http/telegram-webhook.js'
+import type { StaffFeature } from '../bot/telegram/context.js'
 import type { Config } from './config.js'
+import type { StaffWiring } from './staff/wiring.js'
+import { createStaffFeatures } from './staff/features.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
 
 const CATALOGUE_TTL_MS = 60_000
-const RESIDENT_COMMANDS = ['report', 'my', 'status', 'phones', 'lang', 'help', 'cancel'] as const
+/** Abandoned staff wizards expire after this long. */
+const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
+/** Bump when a staff wizard's steps change, so old replay logs are dropped instead of replayed. */
+const CONVERSATION_VERSION = 1
 
 /** Reference data is read once a minute at most: it is small and an admin's edit may wait that long. */
 function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> {
@@ -77,17 +86,29 @@ export async function createTelegramRole(options: {
     catalogue,
     newId: randomUUID,
   })
+  const staff: StaffWiring = { db, redis, config, translate, logger }
+  const features: StaffFeature[] = createStaffFeatures(staff)
   const bot = createTelegramBot({
     token: config.botToken,
     apiRoot: config.telegramApiRoot,
     ...(options.botInfo && { botInfo: options.botInfo }),
     handleDialogueEvent,
-    ensureUser: (telegramUserId, languageCode) =>
-      ensureChannelUser(db, {
+    loadPerson: async (telegramUserId, languageCode) => {
+      const userId = await ensureChannelUser(db, {
         channel: 'telegram',
         externalId: String(telegramUserId),
         language: languageFrom(languageCode),
-      }),
+      })
+      const [actor, language] = await Promise.all([loadActor(db, userId), userLanguage(db, userId)])
+      return { userId, actor, language }
+    },
+    features,
+    conversationStorage: {
+      type: 'key',
+      version: CONVERSATION_VERSION,
+      prefix: `${config.redisPrefix}:conversation:`,
+      adapter: new RedisAdapter<VersionedState<ConversationData>>({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
+    },
     rate: async (userId, requestId, rating) => {
       const result = await rateRequest(await loadActor(db, userId), requestId, rating)
       if (result.ok) return result.outcome
@@ -127,6 +148,7 @@ export async function createTelegramRole(options: {
         }))
         await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language })
       }
+      for (const feature of features) await feature.start?.(bot.api)
       if (webhook) {
         await bot.api.setWebhook(telegramWebhookUrl(webhook.url), {
           secret_token: webhook.secret,

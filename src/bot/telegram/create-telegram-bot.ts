@@ -1,12 +1,16 @@
 import { autoRetry } from '@grammyjs/auto-retry'
+import type { ConversationData, ConversationStorage } from '@grammyjs/conversations'
+import { conversations } from '@grammyjs/conversations'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot } from 'grammy'
 import type { Context } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
+import { isStaffCommand, mayUseCommand } from '../../core/access/commands.js'
 import type { HandleDialogueEvent } from '../../core/dialogue/handle-dialogue-event.js'
 import { languageFrom, text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import type { FloodGuard } from '../shared/flood-guard.js'
+import type { BotContext, Person, StaffFeature } from './context.js'
 import type { Render } from './render.js'
 import { toInboundEvent } from './to-inbound-event.js'
 
@@ -16,8 +20,12 @@ export interface TelegramBotDeps {
   /** Known bot identity (skips getMe at start, e.g. in benchmarks). */
   botInfo?: UserFromGetMe
   handleDialogueEvent: HandleDialogueEvent
-  /** The user behind a Telegram chat, created on first contact. */
-  ensureUser: (telegramUserId: number, languageCode: string | undefined) => Promise<number>
+  /** The person behind a Telegram user, created on first contact, with their staff memberships. */
+  loadPerson: (telegramUserId: number, languageCode: string | undefined) => Promise<Person>
+  /** Staff capabilities, installed in this order before the resident dialogue. */
+  features: StaffFeature[]
+  /** Where staff wizards (conversations) keep their state, so they survive a restart. */
+  conversationStorage: ConversationStorage<BotContext, ConversationData>
   /** false: this update was handled before (redelivered). */
   markProcessed: (updateId: number) => Promise<boolean>
   /** The resident's answer to "was it fixed?" (0 = not fixed, 1–5 stars). */
@@ -43,11 +51,20 @@ async function clearPressedButtons(ctx: Context): Promise<void> {
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
 }
 
-/** The resident's Telegram bot: updates in as neutral events, the dialogue's messages out. */
-export function createTelegramBot(deps: TelegramBotDeps): Bot {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo && { botInfo: deps.botInfo }) })
+const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/
+
+/** The command an update carries (`/queue@bot args` → queue), if any. */
+export const commandOf = (ctx: Context): string | undefined => COMMAND.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase()
+
+/** The Telegram bot: staff features first, then the resident dialogue (neutral events in, messages out). */
+export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
+    client: { apiRoot: deps.apiRoot },
+    ...(deps.botInfo && { botInfo: deps.botInfo }),
+  })
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 })
   // 429 and network hiccups on the bot's own replies: wait as Telegram says and try again.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
+  bot.api.config.use(retry)
 
   // One chat's updates one after another (the runner and webhooks both deliver concurrently).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
@@ -57,25 +74,64 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot {
     if (ctx.myChatMember.new_chat_member.status === 'kicked') await deps.markBlocked(ctx.myChatMember.from.id)
   })
 
-  bot.use(async (ctx) => {
-    const chat = ctx.chat
+  // Every update from a person: once only, within the flood limit, with the person loaded.
+  bot.use(async (ctx, next) => {
     const from = ctx.from
-    // Group chats belong to staff features; the resident dialogue is private.
-    if (!chat || chat.type !== 'private' || !from || from.is_bot) return
+    if (!ctx.chat || !from || from.is_bot) return
     if (!(await deps.markProcessed(ctx.update.update_id))) return
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined)
-    const fallbackLanguage = languageFrom(from.language_code)
     const verdict = await deps.floodGuard(`telegram:${from.id}`)
     if (verdict === 'drop') return
     if (verdict === 'warn') {
-      await ctx.reply(deps.translate(fallbackLanguage, text('common.flood')))
+      await ctx.reply(deps.translate(languageFrom(from.language_code), text('common.flood')))
       return
     }
+    ctx.person = await deps.loadPerson(from.id, from.language_code)
+    await next()
+  })
+
+  bot.use(
+    conversations<BotContext, Context>({
+      storage: deps.conversationStorage,
+      // Transformers on bot.api do not reach the API inside conversations; install them again.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(retry)
+          await next()
+        },
+      ],
+    }),
+  )
+
+  // /cancel leaves a staff wizard; without one it goes on to the resident dialogue's own /cancel.
+  bot.command('cancel', async (ctx, next) => {
+    if (Object.keys(ctx.conversation.active()).length === 0) return next()
+    await ctx.conversation.exitAll()
+    await ctx.reply(deps.translate(ctx.person?.language ?? 'ru', text('staff.cancelled')))
+  })
+
+  // A staff command from someone without the permission behind it: a polite refusal, nothing else.
+  bot.use(async (ctx, next) => {
+    const command = commandOf(ctx)
+    if (command === undefined || !isStaffCommand(command) || !ctx.person) return next()
+    if (mayUseCommand(ctx.person.actor, command)) return next()
+    await ctx.reply(deps.translate(ctx.person.language, text('common.staff-only')))
+  })
+
+  for (const feature of deps.features) feature.install(bot)
+
+  bot.use(async (ctx) => {
+    const chat = ctx.chat
+    const from = ctx.from
+    const person = ctx.person
+    // Group chats belong to staff features; the resident dialogue is private.
+    if (!chat || chat.type !== 'private' || !from || !person) return
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined)
+    const fallbackLanguage = person.language
     const rating = /^rate:(\d+):([0-5])$/.exec(ctx.callbackQuery?.data ?? '')
     const event = rating ? null : toInboundEvent(ctx)
     if (!rating && !event) return
     try {
-      const userId = await deps.ensureUser(from.id, from.language_code)
+      const userId = person.userId
       if (rating) {
         // Ratings answer a message the workers sent, outside the dialogue's current question.
         const outcome = await deps.rate(userId, Number(rating[1]), Number(rating[2]) as 0 | 1 | 2 | 3 | 4 | 5)

@@ -65,6 +65,9 @@ export const AREA_PERMISSIONS = [
   'export.requests',
   'export.personal_data',
   'deadletters.view',
+  'queue.view',
+  'assignments.view',
+  'chat.link',
 ] as const
 export type AreaPermission = (typeof AREA_PERMISSIONS)[number]
 
@@ -78,10 +81,12 @@ const HANDLER: readonly RequestPermission[] = REQUEST_PERMISSIONS.filter(
 )
 
 const AREA_GRANTS: Record<StaffRole, readonly AreaPermission[]> = {
-  executor: [],
-  dispatcher: ['request.create_for_caller'],
+  executor: ['assignments.view'],
+  dispatcher: ['request.create_for_caller', 'queue.view', 'chat.link'],
   district_admin: [
     'request.create_for_caller',
+    'queue.view',
+    'chat.link',
     'staff.invite',
     'staff.revoke',
     'notice.send',
@@ -136,6 +141,13 @@ export function can(actor: Actor, permission: Permission, target: RequestScope |
   const area = target as AreaScope
   return actor.memberships.some((m) => AREA_GRANTS[m.role].includes(permission) && coversArea(m, area))
 }
+
+/**
+ * Whether any of the actor's memberships grants an area permission somewhere, e.g. to decide
+ * which commands to show; the action itself is still checked against its real scope.
+ */
+export const holdsAnywhere = (actor: Actor, permission: AreaPermission): boolean =>
+  actor.memberships.some((m) => AREA_GRANTS[m.role].includes(permission))
 
 /** The permission each status change needs. */
 export const PERMISSION_FOR_ACTION = {

@@ -12,7 +12,7 @@ export type LocalizedText = Record<Language, string>
  */
 export type TextParam = string | number | { localized: LocalizedText } | { datetime: string } | { text: Text }
 
-/** A text for people: a key in locales/*.json and its parameters. */
+/** A text for people: a key in locales/<language>/*.json and its parameters. */
 export interface Text {
   key: string
   params?: Record<string, TextParam>

@@ -1,6 +1,6 @@
 import type { Language, Text, TextParam } from './text.js'
 
-/** locales/<language>.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
+/** locales/<language>/*.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
 export type Dictionary = Record<string, string>
 
 export type Translate = (language: Language, message: Text | Text[]) => string

@@ -71,6 +71,12 @@ export async function loadActor(db: Kysely<Database>, userId: number): Promise<A
   return { userId, memberships }
 }
 
+/** The language the person reads the bot in. */
+export async function userLanguage(db: Kysely<Database>, userId: number): Promise<'ru' | 'be' | 'en'> {
+  const row = await db.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst()
+  return row?.language ?? 'ru'
+}
+
 /** The person blocked the bot or left the chat: messages to them stop until they write again. */
 export async function markIdentityUnreachable(
   db: Kysely<Database>,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { loadDictionarySync } from '../../../../src/app/locales.js'
 import type { Catalogue } from '../../../../src/core/dialogue/catalogue.js'
 import type {
   CommandResult,
@@ -463,11 +463,10 @@ export function line(output: HasMessages, key: string): Text {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text keys: every key the machine emits must be in locales/ru.json.
+// Text keys: every key the machine emits must be in locales/ru.
 // ---------------------------------------------------------------------------------------------
 
-const ru: unknown = JSON.parse(readFileSync(new URL('../../../../locales/ru.json', import.meta.url), 'utf8'))
-export const LOCALE_KEYS: ReadonlySet<string> = new Set(typeof ru === 'object' && ru !== null ? Object.keys(ru) : [])
+export const LOCALE_KEYS: ReadonlySet<string> = new Set(Object.keys(loadDictionarySync('ru')))
 
 function textKeys(t: Text): string[] {
   const nested = Object.values(t.params ?? {}).flatMap((p) =>
@@ -491,7 +490,7 @@ function assertKnownKeys(messages: OutboundMessage[]): void {
   const found = allKeys(messages)
   for (const key of found) EMITTED_KEYS.add(key)
   const unknown = found.filter((key) => !LOCALE_KEYS.has(key))
-  if (unknown.length > 0) throw new Error(`text keys missing in locales/ru.json: ${unknown.join(', ')}`)
+  if (unknown.length > 0) throw new Error(`text keys missing in locales/ru: ${unknown.join(', ')}`)
 }
 
 // ---------------------------------------------------------------------------------------------

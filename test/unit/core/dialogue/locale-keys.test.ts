@@ -156,7 +156,7 @@ function sweep(): void {
 }
 
 describe('every text the dialogue says', () => {
-  it('when the machine runs through its conversations, then every key it emits is in locales/ru.json', () => {
+  it('when the machine runs through its conversations, then every key it emits is in locales/ru', () => {
     EMITTED_KEYS.clear()
     sweep()
 
