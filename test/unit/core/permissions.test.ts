@@ -253,104 +253,113 @@ const AREA_COLUMNS = [
   'export.requests',
   'export.personal_data',
   'deadletters.view',
+  'queue.view',
+  'assignments.view',
+  'chat.link',
 ] as const satisfies readonly AreaPermission[]
 
 const ownDistrict: AreaScope = { districtId: OWN_DISTRICT }
 const otherDistrict: AreaScope = { districtId: OTHER_DISTRICT }
 
 const AREA_MATRIX: readonly { who: string; actor: Actor; area: AreaScope; where: string; marks: string }[] = [
-  //                                                                                          caller invite revoke notice stats exp.req exp.pd dead
-  { who: 'a resident', actor: resident(AUTHOR), area: ownDistrict, where: 'own district', marks: '. . . . . . . .' },
+  // columns: caller invite revoke notice stats exp.req exp.pd dead queue assignments link
+  {
+    who: 'a resident',
+    actor: resident(AUTHOR),
+    area: ownDistrict,
+    where: 'own district',
+    marks: '. . . . . . . . . . .',
+  },
   {
     who: 'a resident',
     actor: resident(AUTHOR),
     area: otherDistrict,
     where: 'other district',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . . .',
   },
   {
     who: 'an executor',
     actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
     area: ownDistrict,
     where: 'own district',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . Y .',
   },
   {
     who: 'an executor',
     actor: staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)),
     area: otherDistrict,
     where: 'other district',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . . .',
   },
   {
     who: 'a dispatcher',
     actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
     area: ownDistrict,
     where: 'own district',
-    marks: 'Y . . . . . . .',
+    marks: 'Y . . . . . . . Y . Y',
   },
   {
     who: 'a dispatcher',
     actor: staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)),
     area: otherDistrict,
     where: 'other district',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . . .',
   },
   {
     who: 'a region-wide dispatcher',
     actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
     area: ownDistrict,
     where: 'a district',
-    marks: 'Y . . . . . . .',
+    marks: 'Y . . . . . . . Y . Y',
   },
   {
     who: 'a region-wide dispatcher',
     actor: staff(34, dispatcherIn(CONTACT_CENTRE, null)),
     area: otherDistrict,
     where: 'another district',
-    marks: 'Y . . . . . . .',
+    marks: 'Y . . . . . . . Y . Y',
   },
   {
     who: 'a district admin',
     actor: staff(40, districtAdminOf(OWN_DISTRICT)),
     area: ownDistrict,
     where: 'own district',
-    marks: 'Y Y Y Y Y Y . Y',
+    marks: 'Y Y Y Y Y Y . Y Y . Y',
   },
   {
     who: 'a district admin',
     actor: staff(40, districtAdminOf(OWN_DISTRICT)),
     area: otherDistrict,
     where: 'other district',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . . .',
   },
   {
     who: 'a district admin',
     actor: staff(40, districtAdminOf(OWN_DISTRICT)),
     area: { districtId: null },
     where: 'the whole region',
-    marks: '. . . . . . . .',
+    marks: '. . . . . . . . . . .',
   },
   {
     who: 'the region admin',
     actor: staff(50, regionAdmin),
     area: ownDistrict,
     where: 'a district',
-    marks: 'Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
   },
   {
     who: 'the region admin',
     actor: staff(50, regionAdmin),
     area: otherDistrict,
     where: 'another district',
-    marks: 'Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
   },
   {
     who: 'the region admin',
     actor: staff(50, regionAdmin),
     area: { districtId: null },
     where: 'the whole region',
-    marks: 'Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
   },
 ]
 
@@ -410,6 +419,17 @@ describe('permissions', () => {
       expect(
         can(dispatcher, 'request.create_for_caller', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG }),
       ).toBe(false)
+    })
+
+    it('when an executor or a dispatcher works in an organisation, then their area permissions stop at its border', () => {
+      const executor = staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT))
+      expect(can(executor, 'assignments.view', { districtId: OWN_DISTRICT, organisationId: HOUSING_ORG })).toBe(true)
+      expect(can(executor, 'assignments.view', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG })).toBe(false)
+      const dispatcher = staff(30, dispatcherIn(HOUSING_ORG, OWN_DISTRICT))
+      expect(can(dispatcher, 'queue.view', { districtId: OWN_DISTRICT, organisationId: HOUSING_ORG })).toBe(true)
+      expect(can(dispatcher, 'queue.view', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG })).toBe(false)
+      expect(can(dispatcher, 'chat.link', { districtId: OWN_DISTRICT, organisationId: OTHER_ORG })).toBe(false)
+      expect(can(dispatcher, 'assignments.view', { districtId: OWN_DISTRICT, organisationId: HOUSING_ORG })).toBe(false)
     })
 
     it('when a district admin invites staff to any organisation of their district, then it is allowed', () => {
