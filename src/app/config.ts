@@ -36,6 +36,7 @@ const Env = z.object({
   SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(1000)),
   SWEEP_EVERY_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   FLOOD_LIMIT: optional(z.coerce.number().int().min(1).max(10_000)),
+  DASHBOARD_PASSWORD: optional(z.string().min(16, 'at least 16 characters')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 })
 
@@ -58,6 +59,8 @@ export interface Config {
   /** The send queue's budget, for the whole bot across processes (Telegram allows about 30/s). */
   sendRatePerSecond: number
   sweepEveryMs: number
+  /** The operators' delivery page (/admin/queues, user "admin"); off when not set. */
+  dashboardPassword: string | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }
 
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     floodLimit: e.FLOOD_LIMIT ?? 20,
     sendRatePerSecond: e.SEND_RATE_PER_SECOND ?? 25,
     sweepEveryMs: (e.SWEEP_EVERY_SECONDS ?? 30) * 1000,
+    dashboardPassword: e.DASHBOARD_PASSWORD,
     logLevel: e.LOG_LEVEL ?? 'info',
   })
 }

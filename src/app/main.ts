@@ -5,6 +5,7 @@ import { startHttpServer } from '../http/create-http-server.js'
 import { openDatabase, prepareDatabase } from './database.js'
 import { configOrExit } from './environment.js'
 import { createLogger } from './logger.js'
+import { createOperationsDashboard } from './operations.js'
 import { MISSING_BOT_TOKEN } from './messages.js'
 import { pingRedis, resolveRedis } from './redis.js'
 import { createShutdown } from './shutdown.js'
@@ -50,8 +51,20 @@ try {
       : await createTelegramRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
   if (telegram) shutdown.add('telegram', telegram.stop)
 
+  const dashboard =
+    config.dashboardPassword === undefined
+      ? null
+      : createOperationsDashboard({
+          password: config.dashboardPassword,
+          db: database.db,
+          redisUrl: redis.url,
+          redisPrefix: config.redisPrefix,
+          logger,
+        })
+  if (dashboard) shutdown.add('operations page', dashboard.stop)
+
   const http = await startHttpServer({
-    routes: telegram?.routes ?? [],
+    routes: [...(telegram?.routes ?? []), ...(dashboard ? [dashboard.route] : [])],
     host: config.http.host,
     port: config.http.port,
     onError: (error) => {

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       floodLimit: 20,
       sendRatePerSecond: 25,
       sweepEveryMs: 30_000,
+      dashboardPassword: undefined,
       logLevel: 'info',
     })
   })
@@ -42,7 +43,9 @@ describe('loadConfig', () => {
       ADMIN_TELEGRAM_IDS: ' 11, 22 ,33',
       VIBER_AUTH_TOKEN: '4453b6ac1s345678-e02c5f12174805f9-daec9cbb5448c51r',
       TIMEZONE: 'Europe/Warsaw',
+      DASHBOARD_PASSWORD: 'a long operators password',
     })
+    expect(config.dashboardPassword).toBe('a long operators password')
     expect(config.webhook).toEqual({ url: 'https://115.example.org', secret: 'secret_token-0123456789' })
     expect(config.publicUrl).toBe('https://115.example.org')
     expect(config.http.port).toBe(9090)
@@ -69,12 +72,14 @@ describe('loadConfig', () => {
       ADMIN_TELEGRAM_IDS: '12,abc',
       LOG_LEVEL: 'loud',
       TIMEZONE: 'Nowhere/Land',
+      DASHBOARD_PASSWORD: 'short',
     })
     const names = problems.map((p) => p.split(':')[0])
     expect(names.sort()).toEqual(
       [
         'ADMIN_TELEGRAM_IDS',
         'BOT_TOKEN',
+        'DASHBOARD_PASSWORD',
         'DATABASE_URL',
         'HTTP_PORT',
         'LOG_LEVEL',
