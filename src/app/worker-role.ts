@@ -1,14 +1,17 @@
 import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { createTelegramSender } from '../bot/telegram/telegram-sender.js'
+import { createTelegramEditor } from '../bot/telegram/telegram-editor.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import { makeCloseUnrated } from '../core/requests/close-unrated.js'
 import { createDeliveryStore } from '../db/repositories/delivery-store.js'
 import { createNoticeDeliveryStore } from '../db/repositories/notice-delivery-store.js'
+import { createNoticeProgressStore } from '../db/repositories/notice-progress-store.js'
 import { createOutboxRelayStore } from '../db/repositories/outbox-relay-store.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
+import { createNoticeProgressReporter } from '../workers/notice-progress.js'
 import { startWorkers } from '../workers/start-workers.js'
 import type { RunningWorkers } from '../workers/start-workers.js'
 import type { Config } from './config.js'
@@ -49,10 +52,20 @@ export async function createWorkerRole(options: {
     now: () => new Date(),
     log: logger,
   })
+  // Admins' notice progress messages: edited every few seconds at most.
+  const progress = createNoticeProgressReporter({
+    store: createNoticeProgressStore(db),
+    editor: createTelegramEditor({ token: config.botToken, apiRoot: config.telegramApiRoot }),
+    translate,
+    everyMs: Math.min(3000, config.sweepEveryMs),
+    log: logger,
+  })
+  progress.start()
   logger.info({ rate: config.sendRatePerSecond }, 'delivery workers running')
   return {
     ...running,
     stop: async () => {
+      await progress.stop()
       await running.close()
       connection.disconnect()
     },

@@ -296,6 +296,22 @@ export interface NoticesTable {
   created_by_user_id: number
   created_at: CreatedAt
   updated_at: UpdatedAt
+  progress_chat_id: string | null
+  progress_message_id: number | null
+  progress_language: 'ru' | 'be' | 'en' | null
+  progress_edited_at: Timestamp | null
+  progress_shown: string | null
+  parent_notice_id: number | null
+  follow_up: 'correction' | 'ended' | null
+}
+
+export interface NoticeEventsTable {
+  id: Generated<number>
+  notice_id: number
+  actor_user_id: number | null
+  kind: 'created' | 'confirmed' | 'scheduled' | 'corrected' | 'cancelled' | 'ended'
+  data: Json<Record<string, unknown>>
+  created_at: CreatedAt
 }
 
 export interface NoticeDeliveriesTable {
@@ -353,4 +369,5 @@ export interface Database {
   subscriptions: SubscriptionsTable
   sent_messages: SentMessagesTable
   notice_deliveries: NoticeDeliveriesTable
+  notice_events: NoticeEventsTable
 }

@@ -134,11 +134,23 @@ export interface NoticeView {
   body: string
   endsAt: string | null
   photo: string | null
+  /** A follow-up to a notice residents already received: its correction, or "service restored". */
+  followUp?: { kind: 'correction' | 'ended'; service: string } | null
 }
 
 export function noticeMessage(view: NoticeView): OutgoingMessage {
+  if (view.followUp?.kind === 'ended')
+    return {
+      text: [
+        text('admin.notice.restored', { service: { text: text(`admin.notice.service.${view.followUp.service}`) } }),
+        text('notice.body', { body: view.body }),
+      ],
+      buttons: [],
+      photo: null,
+    }
   return {
     text: [
+      ...(view.followUp?.kind === 'correction' ? [text('admin.notice.corrected')] : []),
       text(`notice.kind.${view.kind}`),
       text('notice.body', { body: view.body }),
       view.endsAt === null ? text('notice.until-unknown') : text('notice.until', { until: { datetime: view.endsAt } }),

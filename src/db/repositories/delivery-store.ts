@@ -307,7 +307,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
     async noticeView(noticeId: number): Promise<(NoticeView & { state: string }) | null> {
       const row = await db
         .selectFrom('notices')
-        .select(['kind', 'body', 'ends_at', 'photo_telegram_file_id', 'state'])
+        .select(['kind', 'body', 'ends_at', 'photo_telegram_file_id', 'state', 'follow_up', 'service'])
         .where('id', '=', noticeId)
         .executeTakeFirst()
       return row
@@ -317,6 +317,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
             endsAt: row.ends_at?.toISOString() ?? null,
             photo: row.photo_telegram_file_id,
             state: row.state,
+            followUp: row.follow_up === null ? null : { kind: row.follow_up, service: row.service },
           }
         : null
     },

@@ -85,10 +85,16 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
           and exists (select 1 from channel_identities ci
                       where ci.user_id = u.id and ci.channel = 'telegram' and ci.unreachable_since is null)
           and (
+            -- a follow-up (correction, "restored") goes to those who had received the original before it
+            case when n.parent_notice_id is not null then exists (
+              select 1 from notice_deliveries pd where pd.notice_id = n.parent_notice_id and pd.user_id = u.id
+                and pd.state = 'sent' and pd.sent_at <= n.created_at)
+            else (
             exists (select 1 from settlements s where s.id = u.home_settlement_id and ${inArea('s.district_id', 's.id', 'u.home_street')})
             or exists (select 1 from subscriptions sub where sub.user_id = u.id and ${inArea('sub.district_id', 'sub.settlement_id', 'sub.street')})
             or exists (select 1 from requests r where r.author_user_id = u.id and r.created_at > now() - interval '90 days'
                        and ${inArea('r.district_id', 'r.settlement_id', 'r.street')})
+            ) end
           )
         order by u.id limit ${limit}`.execute(db)
       return rows.map((r) => r.id)

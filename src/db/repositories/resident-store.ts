@@ -142,6 +142,7 @@ async function activeNotices(
     .selectFrom('notices')
     .select(['id', 'kind', 'service', 'body', 'starts_at', 'ends_at'])
     .where('state', 'in', ['sending', 'sent'])
+    .where('parent_notice_id', 'is', null)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', new Date())]))
     .where(
       sql<boolean>`(

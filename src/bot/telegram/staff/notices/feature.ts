@@ -1,0 +1,115 @@
+import { createConversation } from '@grammyjs/conversations'
+import type { Context } from 'grammy'
+import type { Composer } from 'grammy'
+import type { Language, Text } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { Translate } from '../../../../core/i18n/translate.js'
+import type { BotContext, StaffFeature } from '../../context.js'
+import { COMPOSE_NOTICE, composeNotice, failureText } from './compose.js'
+import { CORRECT_NOTICE, correctNotice } from './correct.js'
+import type { Button } from './keyboard.js'
+import { keyboard } from './keyboard.js'
+import type { NoticePorts, NoticeSummary } from './ports.js'
+
+const EXCERPT = 300
+
+const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body)
+
+function summary(n: NoticeSummary): Text[] {
+  return [
+    text('admin.notice.list.item', {
+      id: n.id,
+      kind: { text: text(`admin.notice.kind.${n.kind}`) },
+      service: { text: text(`admin.notice.service.${n.service}`) },
+      state: { text: text(`admin.notice.state.${n.state}`) },
+    }),
+    ...(n.startsAt === null ? [] : [text('admin.notice.list.starts', { at: { datetime: n.startsAt } })]),
+    ...(n.endsAt === null ? [] : [text('admin.notice.list.ends', { at: { datetime: n.endsAt } })]),
+    text('notice.body', { body: excerpt(n.body) }),
+  ]
+}
+
+function actions(n: NoticeSummary, t: (key: string) => string): Button[] {
+  return [
+    { label: t('admin.notice.button.correct'), data: `nt:fix:${n.id}` },
+    ...(n.state === 'scheduled' || n.state === 'sending'
+      ? [{ label: t('admin.notice.button.cancel'), data: `nt:stop:${n.id}` }]
+      : []),
+    ...(n.state === 'sending' || n.state === 'sent'
+      ? [{ label: t('admin.notice.button.end'), data: `nt:end:${n.id}` }]
+      : []),
+  ]
+}
+
+/** /notice (compose, preview, confirm or schedule) and /notices (correct, cancel, end). */
+export function createNoticesFeature(deps: { ports: NoticePorts; translate: Translate }): StaffFeature {
+  const { ports, translate } = deps
+  const languageOf = (ctx: BotContext): Language => ctx.person?.language ?? 'ru'
+  const say = (ctx: Context, language: Language, message: Text | Text[]) =>
+    ctx.reply(translate(language, message), { parse_mode: 'HTML' })
+
+  return {
+    install(composer: Composer<BotContext>) {
+      composer.use(createConversation(composeNotice(ports, translate), { id: COMPOSE_NOTICE }))
+      composer.use(createConversation(correctNotice(ports, translate), { id: CORRECT_NOTICE }))
+
+      const privateChat = composer.chatType('private')
+
+      privateChat.command('notice', async (ctx) => {
+        await ctx.conversation.exitAll()
+        await ctx.conversation.enter(COMPOSE_NOTICE, languageOf(ctx))
+      })
+
+      privateChat.command('notices', async (ctx) => {
+        const person = ctx.person
+        if (!person) return
+        const language = person.language
+        const list = await ports.activeNotices(person.actor)
+        if (list.length === 0) {
+          await say(ctx, language, text('admin.notice.list.none'))
+          return
+        }
+        const t = (key: string) => translate(language, text(key))
+        for (const n of list)
+          await ctx.reply(translate(language, summary(n)), {
+            parse_mode: 'HTML',
+            reply_markup: keyboard(actions(n, t), 3),
+          })
+      })
+
+      privateChat.callbackQuery(/^nt:(fix|stop|end):(\d+)$/, async (ctx) => {
+        const person = ctx.person
+        if (!person) return
+        const language = person.language
+        const noticeId = Number(ctx.match[2])
+        await ctx.answerCallbackQuery()
+        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+        if (ctx.match[1] === 'fix') {
+          await ctx.conversation.exitAll()
+          await ctx.conversation.enter(CORRECT_NOTICE, language, noticeId)
+          return
+        }
+        if (ctx.match[1] === 'stop') {
+          const result = await ports.cancelNotice(person.actor, noticeId)
+          await say(
+            ctx,
+            language,
+            result.ok ? text('admin.notice.cancelled', { id: noticeId }) : failureText(result.error),
+          )
+          return
+        }
+        const result = await ports.endNotice(person.actor, noticeId)
+        await say(
+          ctx,
+          language,
+          result.ok ? text('admin.notice.ended', { id: noticeId, count: result.told }) : failureText(result.error),
+        )
+      })
+
+      // A button of a finished wizard or an old list.
+      composer.callbackQuery(/^nt:/, async (ctx) => {
+        await ctx.answerCallbackQuery({ text: translate(languageOf(ctx), text('admin.stale-button')) })
+      })
+    },
+  }
+}

@@ -1,0 +1,42 @@
+import type { Actor } from '../../../../core/access/permissions.js'
+import type { LocalizedText } from '../../../../core/i18n/text.js'
+import type { NoticeArea, NoticeDraft } from '../../../../core/notices/notice.js'
+import type { NoticeResult } from '../../../../core/notices/notice-use-cases.js'
+import type { ProgressMessage } from '../../../../core/notices/ports.js'
+
+export interface Place {
+  id: number
+  name: LocalizedText
+}
+
+export interface NoticeSummary {
+  id: number
+  kind: string
+  service: string
+  state: string
+  body: string
+  startsAt: string | null
+  endsAt: string | null
+  area: NoticeArea
+}
+
+/** What the notice screens need; the app wires these to the core use cases and PostgreSQL. */
+export interface NoticePorts {
+  timeZone: string
+  /** Whether the actor may send a notice to the whole region. */
+  mayNoticeRegion: (actor: Actor) => boolean
+  /** Districts the actor may send notices to. */
+  districtsFor: (actor: Actor) => Promise<Place[]>
+  settlementsOf: (districtId: number) => Promise<Place[]>
+  createNotice: (actor: Actor, draft: NoticeDraft) => Promise<NoticeResult<{ noticeId: number }>>
+  confirmNotice: (
+    actor: Actor,
+    noticeId: number,
+    options: { sendAt: Date | null; progress: ProgressMessage | null },
+  ) => Promise<NoticeResult<{ state: 'sending' | 'scheduled' }>>
+  correctNotice: (actor: Actor, noticeId: number, body: string) => Promise<NoticeResult<{ followUpTo: number }>>
+  cancelNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult>
+  endNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult<{ told: number }>>
+  /** Active notices in the actor's area, newest first. */
+  activeNotices: (actor: Actor) => Promise<NoticeSummary[]>
+}
