@@ -187,6 +187,7 @@ export interface RequestsTable {
   closed_at: Timestamp | null
   planned_period: string | null
   rejection_reason: string | null
+  rejection_code: 'duplicate' | 'not-our-competence' | 'no-access' | 'not-housing' | 'other' | null
   rating: number | null
   rated_at: Timestamp | null
   rating_requested_at: Timestamp | null
@@ -343,6 +344,16 @@ export interface SentMessagesTable {
   sent_at: Timestamp | null
 }
 
+export interface OrganisationChatsTable {
+  id: Generated<number>
+  organisation_id: number
+  chat_id: string
+  language: Generated<'ru' | 'be' | 'en'>
+  linked_by_user_id: number | null
+  linked_at: CreatedAt
+  unlinked_at: Timestamp | null
+}
+
 export interface Database {
   region: RegionTable
   calendar_days: CalendarDaysTable
@@ -370,4 +381,5 @@ export interface Database {
   sent_messages: SentMessagesTable
   notice_deliveries: NoticeDeliveriesTable
   notice_events: NoticeEventsTable
+  organisation_chats: OrganisationChatsTable
 }

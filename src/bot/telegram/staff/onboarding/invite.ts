@@ -1,0 +1,148 @@
+import type { Composer } from 'grammy'
+import type { InviteSpec } from '../../../../core/access/invites.js'
+import type { Actor, StaffRole } from '../../../../core/access/permissions.js'
+import { STAFF_ROLES } from '../../../../core/access/permissions.js'
+import type { Language, Text } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import { invitableRoles, mayInviteIn, roleScope } from '../../../../core/staff/invite-choices.js'
+import type { BotContext } from '../../context.js'
+import { grid, settlePress } from './buttons.js'
+import type { OnboardingDeps } from './deps.js'
+import { placeText, roleText } from './places.js'
+
+const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value)
+
+/** st:i:<role>, st:i:<role>:d:<district id, 0 = region-wide>, st:i:<role>:o:<organisation id> */
+const STEP = /^st:i:(executor|dispatcher|district_admin|region_admin)(?::([do]):(\d{1,9}))?$/
+
+/** An admin's /invite: role, then district, then organisation (buttons or arguments); answers with the link. */
+export function installInvite(composer: Composer<BotContext>, deps: OnboardingDeps): void {
+  const say = (
+    ctx: BotContext,
+    language: Language,
+    message: Text,
+    buttons?: { text: string; callback_data: string }[],
+  ) =>
+    ctx.reply(deps.translate(language, message), {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(buttons && { reply_markup: { inline_keyboard: grid(buttons) } }),
+    })
+
+  async function issue(ctx: BotContext, actor: Actor, language: Language, spec: InviteSpec): Promise<void> {
+    const result = await deps.createInvite(actor, spec)
+    if (!result.ok) {
+      await say(ctx, language, text(`staff.invite.error.${result.error}`))
+      return
+    }
+    const place = placeText(await deps.placeNames(spec))
+    await say(
+      ctx,
+      language,
+      text('staff.invite.created', {
+        role: { text: roleText(spec.role) },
+        place: { text: place },
+        link: `https://t.me/${ctx.me.username}?start=${result.startPayload}`,
+        until: { datetime: result.expiresAt.toISOString() },
+      }),
+    )
+  }
+
+  async function chooseDistrict(ctx: BotContext, actor: Actor, language: Language, role: StaffRole): Promise<void> {
+    const districts = (await deps.districts()).filter((d) => mayInviteIn(actor, d.id))
+    const buttons = districts.map((d) => ({ text: d.name[language], callback_data: `st:i:${role}:d:${d.id}` }))
+    // Organisations serving the whole region (the contact centre) sit outside every district.
+    if (roleScope(role) === 'organisation' && mayInviteIn(actor, null))
+      buttons.push({
+        text: deps.translate(language, text('staff.invite.region-wide')),
+        callback_data: `st:i:${role}:d:0`,
+      })
+    await say(ctx, language, text('staff.invite.choose-district', { role: { text: roleText(role) } }), buttons)
+  }
+
+  async function chooseOrganisation(
+    ctx: BotContext,
+    language: Language,
+    role: StaffRole,
+    districtId: number | null,
+  ): Promise<void> {
+    const organisations = await deps.organisationsOf(districtId)
+    if (organisations.length === 0) {
+      await say(ctx, language, text('staff.invite.no-organisations'))
+      return
+    }
+    const buttons = organisations.map((o) => ({ text: o.name[language], callback_data: `st:i:${role}:o:${o.id}` }))
+    await say(ctx, language, text('staff.invite.choose-organisation', { role: { text: roleText(role) } }), buttons)
+  }
+
+  composer.command('invite', async (ctx) => {
+    const person = ctx.person
+    if (!person) return
+    const { actor, language } = person
+    const [role, code, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean)
+    if (role === undefined) {
+      const roles = invitableRoles(actor)
+      const buttons = roles.map((r) => ({ text: deps.translate(language, roleText(r)), callback_data: `st:i:${r}` }))
+      await say(ctx, language, text('staff.invite.choose-role'), buttons)
+      return
+    }
+    if (!isRole(role) || rest.length > 0) {
+      await say(ctx, language, text('staff.invite.usage'))
+      return
+    }
+    const scope = roleScope(role)
+    if (scope === 'region') {
+      await issue(ctx, actor, language, { role, organisationId: null, districtId: null })
+      return
+    }
+    if (code === undefined) {
+      await chooseDistrict(ctx, actor, language, role)
+      return
+    }
+    if (scope === 'organisation') {
+      const organisation = await deps.organisationByCode(code)
+      if (!organisation) {
+        await say(ctx, language, text('staff.invite.error.unknown-organisation'))
+        return
+      }
+      await issue(ctx, actor, language, { role, organisationId: organisation.id, districtId: null })
+      return
+    }
+    const district = await deps.districtByCode(code)
+    if (!district) {
+      await say(ctx, language, text('staff.invite.error.unknown-district'))
+      return
+    }
+    await issue(ctx, actor, language, { role, organisationId: null, districtId: district.id })
+  })
+
+  composer.callbackQuery(STEP, async (ctx) => {
+    const person = ctx.person
+    await settlePress(ctx)
+    if (!person) return
+    const { actor, language } = person
+    const [, roleName = '', kind, idText] = ctx.match
+    if (!isRole(roleName)) return
+    const role = roleName
+    const id = Number(idText ?? 0)
+    const scope = roleScope(role)
+    if (kind === undefined) {
+      if (scope === 'region') await issue(ctx, actor, language, { role, organisationId: null, districtId: null })
+      else await chooseDistrict(ctx, actor, language, role)
+      return
+    }
+    if (kind === 'o' && scope === 'organisation') {
+      await issue(ctx, actor, language, { role, organisationId: id, districtId: null })
+      return
+    }
+    if (kind === 'd' && scope === 'district') {
+      await issue(ctx, actor, language, { role, organisationId: null, districtId: id })
+      return
+    }
+    if (kind === 'd' && scope === 'organisation') {
+      await chooseOrganisation(ctx, language, role, id === 0 ? null : id)
+      return
+    }
+    await say(ctx, language, text('staff.stale-button'))
+  })
+}

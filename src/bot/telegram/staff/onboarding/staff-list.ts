@@ -1,0 +1,152 @@
+import type { Composer } from 'grammy'
+import type { InlineKeyboardButton } from 'grammy/types'
+import type { Language, Text } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { StaffListEntry } from '../../../../core/staff/list-staff.js'
+import type { BotContext } from '../../context.js'
+import { grid, settlePress } from './buttons.js'
+import type { OnboardingDeps } from './deps.js'
+import { memberName, placeText, roleText } from './places.js'
+
+/** One message stays well under Telegram's 4096 characters and 100 buttons. */
+const SHOWN = 40
+
+const describe = (m: StaffListEntry) => ({
+  name: { text: memberName(m) },
+  role: { text: roleText(m.role) },
+  place: { text: placeText({ organisation: m.organisationName, district: m.districtName }) },
+})
+
+/** /staff and /revoke: the members an admin manages, a button to revoke each, a confirmation. */
+export function installStaffList(composer: Composer<BotContext>, deps: OnboardingDeps): void {
+  const say = (ctx: BotContext, language: Language, message: Text | Text[], buttons?: InlineKeyboardButton[][]) =>
+    ctx.reply(deps.translate(language, message), {
+      parse_mode: 'HTML',
+      ...(buttons && { reply_markup: { inline_keyboard: buttons } }),
+    })
+
+  async function showList(ctx: BotContext): Promise<void> {
+    const person = ctx.person
+    if (!person) return
+    const { language } = person
+    const result = await deps.listStaff(person.actor)
+    if (!result.ok) {
+      await say(ctx, language, text('common.staff-only'))
+      return
+    }
+    if (result.members.length === 0) {
+      await say(ctx, language, text('staff.list.empty'))
+      return
+    }
+    const shown = result.members.slice(0, SHOWN)
+    const lines: Text[] = [
+      text('staff.list.title', { count: result.members.length }),
+      ...shown.map((m, i) => text('staff.list.item', { n: i + 1, ...describe(m) })),
+    ]
+    if (result.members.length > shown.length)
+      lines.push(text('staff.list.more', { count: result.members.length - shown.length }))
+    const buttons = shown.flatMap((m, i) =>
+      m.revocable
+        ? [
+            {
+              text: deps.translate(language, text('staff.button.revoke', { n: i + 1, name: { text: memberName(m) } })),
+              callback_data: `st:r:${m.membershipId}`,
+            },
+          ]
+        : [],
+    )
+    if (buttons.length > 0) lines.push(text('staff.list.revoke-hint'))
+    await say(ctx, language, lines, buttons.length > 0 ? grid(buttons) : undefined)
+  }
+
+  composer.command('staff', showList)
+  composer.command('revoke', async (ctx) => {
+    const person = ctx.person
+    if (!person) return
+    // Revoking goes through the list: an admin picks a person they can see, never a bare id.
+    if (ctx.match.trim() !== '') await say(ctx, person.language, text('staff.revoke.usage'))
+    await showList(ctx)
+  })
+
+  composer.callbackQuery(/^st:r:(\d{1,9})$/, async (ctx) => {
+    const person = ctx.person
+    await settlePress(ctx)
+    if (!person) return
+    const { language } = person
+    const membershipId = Number(ctx.match[1])
+    const listed = await deps.listStaff(person.actor)
+    const member = listed.ok ? listed.members.find((m) => m.membershipId === membershipId) : undefined
+    if (!member) {
+      await say(ctx, language, text('staff.revoke.error.not-found'))
+      return
+    }
+    if (!member.revocable) {
+      await say(ctx, language, text('staff.revoke.error.not-allowed'))
+      return
+    }
+    await say(ctx, language, text('staff.revoke.confirm', describe(member)), [
+      [
+        { text: deps.translate(language, text('common.button.yes')), callback_data: `st:ry:${membershipId}` },
+        { text: deps.translate(language, text('common.button.no')), callback_data: 'st:rn' },
+      ],
+    ])
+  })
+
+  composer.callbackQuery('st:rn', async (ctx) => {
+    await settlePress(ctx)
+    if (ctx.person) await say(ctx, ctx.person.language, text('staff.revoke.kept'))
+  })
+
+  composer.callbackQuery(/^st:ry:(\d{1,9})$/, async (ctx) => {
+    const person = ctx.person
+    await settlePress(ctx)
+    if (!person) return
+    const { language } = person
+    const membershipId = Number(ctx.match[1])
+    const listed = await deps.listStaff(person.actor)
+    const member = listed.ok ? listed.members.find((m) => m.membershipId === membershipId) : undefined
+    const result = await deps.revokeMembership(person.actor, membershipId)
+    if (!result.ok) {
+      await say(ctx, language, text(`staff.revoke.error.${result.error}`))
+      return
+    }
+    const names = member ? describe(member) : undefined
+    await say(
+      ctx,
+      language,
+      text('staff.revoke.done', {
+        name: names?.name ?? { text: memberName({ displayName: null, userId: result.userId }) },
+        role: { text: roleText(result.role) },
+      }),
+    )
+    await tellRevoked(ctx, deps, result.userId, names?.role ?? { text: roleText(result.role) }, names?.place)
+  })
+}
+
+/** The revoked person's menu goes back to what they still hold, and they are told. */
+async function tellRevoked(
+  ctx: BotContext,
+  deps: OnboardingDeps,
+  userId: number,
+  role: { text: Text },
+  place: { text: Text } | undefined,
+): Promise<void> {
+  const chatId = await deps.telegramChatOf(userId)
+  if (chatId === null) return
+  try {
+    const actor = await deps.loadActor(userId)
+    await deps.showCommandMenu(ctx.api, chatId, actor)
+    const language = await deps.languageOf(userId)
+    await ctx.api.sendMessage(
+      chatId,
+      deps.translate(
+        language,
+        text('staff.revoke.notice', { role, place: place ?? { text: text('staff.place.region') } }),
+      ),
+      { parse_mode: 'HTML' },
+    )
+  } catch (error) {
+    // They may have blocked the bot; the revocation itself is done.
+    deps.log.warn({ err: error, userId }, 'revoked member not told')
+  }
+}

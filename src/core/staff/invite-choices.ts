@@ -1,0 +1,25 @@
+import type { LocalizedText } from '../i18n/text.js'
+import type { Actor, StaffRole } from '../access/permissions.js'
+import { STAFF_ROLES, can, holdsAnywhere } from '../access/permissions.js'
+
+/** The roles an admin may hand out somewhere (a region admin only by a region admin). */
+export function invitableRoles(actor: Actor): StaffRole[] {
+  const regionWide = can(actor, 'staff.invite', { districtId: null, organisationId: null })
+  if (!holdsAnywhere(actor, 'staff.invite')) return []
+  return STAFF_ROLES.filter((role) => role !== 'region_admin' || regionWide)
+}
+
+/** Whether an admin may invite into this district (null: region-wide organisations). */
+export const mayInviteIn = (actor: Actor, districtId: number | null): boolean =>
+  can(actor, 'staff.invite', { districtId, organisationId: null })
+
+/** Executors and dispatchers belong to an organisation; a district admin to a district; a region admin to neither. */
+export const roleScope = (role: StaffRole): 'organisation' | 'district' | 'region' =>
+  role === 'executor' || role === 'dispatcher' ? 'organisation' : role === 'district_admin' ? 'district' : 'region'
+
+/** A district or an organisation as an admin picks it. */
+export interface Place {
+  id: number
+  code: string
+  name: LocalizedText
+}
