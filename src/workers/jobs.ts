@@ -27,11 +27,18 @@ export const MessageRef = z.discriminatedUnion('type', [
     level: z.number().int().min(1).max(2),
   }),
   z.object({ type: z.literal('notice'), noticeId: id }),
+  z.object({ type: z.literal('assignment'), requestId: id }),
+  z.object({ type: z.literal('official-answer'), requestId: id, eventId: id }),
+  z.object({ type: z.literal('info-provided'), requestId: id, eventId: id }),
 ])
 export type MessageRef = z.infer<typeof MessageRef>
 
 export const SendJob = z.object({ userId: id, message: MessageRef })
 export type SendJob = z.infer<typeof SendJob>
+
+/** A message to a group chat linked to an organisation (not to one person). */
+export const GroupSendJob = z.object({ chatId: z.string().regex(/^-?\d+$/), message: MessageRef })
+export type GroupSendJob = z.infer<typeof GroupSendJob>
 
 export const RequestEvent = z.object({ requestId: id, eventId: id.optional(), to: z.string().optional() })
 export const RequestTimer = z.object({ requestId: id })

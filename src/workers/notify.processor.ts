@@ -4,6 +4,7 @@ import { ratingRequestTime } from '../core/delivery/quiet-hours.js'
 import type { DeliveryStore } from '../core/delivery/stores.js'
 import type { SendJob } from './jobs.js'
 import { PRIORITY, RequestEvent } from './jobs.js'
+import { createDispatchNotifications } from './dispatch-notifications.js'
 import type { Queues } from './queues.js'
 import { QUEUES } from './jobs.js'
 
@@ -25,6 +26,7 @@ export function createNotifyProcessor(deps: {
   now: () => Date
 }) {
   const send = () => deps.queues[QUEUES.send]
+  const dispatch = createDispatchNotifications(deps)
 
   async function requestCreated(requestId: number): Promise<number> {
     const request = await deps.store.requestRouting(requestId)
@@ -35,6 +37,7 @@ export function createNotifyProcessor(deps: {
         : [request.primary_organisation_id]
     const staff = await deps.store.dispatchersOf([...primary, ...request.copy_organisation_ids])
     const priority = request.priority === 'emergency' ? PRIORITY.emergencyCard : PRIORITY.card
+    await dispatch.cardsToGroups(requestId, primary, request.copy_organisation_ids, priority)
     await send().addBulk(
       staff.map((s) =>
         sendJob(
@@ -98,6 +101,7 @@ export function createNotifyProcessor(deps: {
   }
 
   return async function process(job: Job): Promise<number> {
+    if (dispatch.handles(job.name)) return dispatch.process(job)
     const parsed = RequestEvent.safeParse(job.data)
     if (!parsed.success) throw new UnrecoverableError(`invalid notification: ${parsed.error.message}`)
     const { requestId, eventId, to } = parsed.data

@@ -6,6 +6,7 @@ import type { Language } from '../core/i18n/text.js'
 import { text } from '../core/i18n/text.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { MessageRef } from './jobs.js'
+import { assignmentMessage, infoProvidedMessage, officialAnswerMessage } from '../core/dispatch/messages.js'
 
 /** The message a reference stands for, read from the database now (so it shows the current state). */
 export async function messageFor(store: DeliveryStore, ref: MessageRef): Promise<OutgoingMessage | null> {
@@ -42,6 +43,18 @@ export async function messageFor(store: DeliveryStore, ref: MessageRef): Promise
     case 'notice': {
       const view = await store.noticeView(ref.noticeId)
       return view ? noticeMessage(view) : null
+    }
+    case 'assignment': {
+      const view = await store.assignmentView(ref.requestId)
+      return view ? assignmentMessage(view) : null
+    }
+    case 'official-answer': {
+      const view = await store.officialAnswerView(ref.requestId, ref.eventId)
+      return view ? officialAnswerMessage(view) : null
+    }
+    case 'info-provided': {
+      const view = await store.infoProvidedView(ref.requestId, ref.eventId)
+      return view ? infoProvidedMessage(view) : null
     }
   }
 }

@@ -6,7 +6,7 @@ import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores
 import type { Translate } from '../core/i18n/translate.js'
 import type { ChatPacer } from './chat-pacer.js'
 import type { MessageRef } from './jobs.js'
-import { SendJob } from './jobs.js'
+import { GroupSendJob, SendJob } from './jobs.js'
 import type { Log } from './outbox-relay.js'
 import { messageFor, render } from './render-message.js'
 
@@ -41,7 +41,44 @@ export function createSendProcessor(deps: {
     return message
   }
 
+  /** A card or an answer to a group chat linked to an organisation: no notices, no person behind it. */
+  async function toGroup(job: Job, data: GroupSendJob, token?: string): Promise<SendOutcome> {
+    const jobId = job.id ?? `${job.name}-${data.chatId}`
+    const group = await deps.store.groupRecipient(data.chatId)
+    if (!group) return 'unreachable'
+    if (await deps.store.wasSent(jobId)) return 'duplicate'
+    const wait = await deps.pacer.reserve(group.chatId)
+    if (wait > 0) {
+      await job.moveToDelayed(Date.now() + wait, token)
+      throw new DelayedError()
+    }
+    const outgoing = await messages(data.message)
+    if (!outgoing) return 'skipped'
+    const rendered = render(deps.translate, group.language, outgoing)
+    if (!(await deps.store.claimSend(jobId, null))) return 'duplicate'
+    const result = await deps.sender.send(group.chatId, rendered)
+    switch (result.kind) {
+      case 'sent':
+        await deps.pacer.markSent(group.chatId)
+        await deps.store.finishSend(jobId, 'sent')
+        return 'sent'
+      case 'unreachable':
+        await deps.store.unlinkChat(group.chatId)
+        await deps.store.finishSend(jobId, 'skipped')
+        return 'unreachable'
+      case 'rate-limited':
+        await deps.store.abandonSend(jobId)
+        await job.moveToDelayed(Date.now() + Math.max(1, result.retryAfterSeconds) * 1000, token)
+        throw new DelayedError()
+      case 'failed':
+        await deps.store.abandonSend(jobId)
+        throw new Error(`send failed: ${result.error}`)
+    }
+  }
+
   return async function process(job: Job, token?: string): Promise<SendOutcome> {
+    const group = GroupSendJob.safeParse(job.data)
+    if (group.success) return toGroup(job, group.data, token)
     const parsed = SendJob.safeParse(job.data)
     if (!parsed.success) throw new UnrecoverableError(`invalid send job: ${parsed.error.message}`)
     const { userId, message: ref } = parsed.data

@@ -1,6 +1,8 @@
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import type { Choice } from '../dialogue/messages.js'
+import { cardButtons } from '../dispatch/card-actions.js'
+import type { RequestStatus } from '../requests/status.js'
 
 /** A message the workers send on their own (not as an answer in the dialogue). */
 export interface OutgoingMessage {
@@ -21,6 +23,10 @@ export interface StatusUpdateView {
   note: string | null
   officialAnswer: string | null
   afterPhoto: string | null
+  /** Set to offer the resident an "Answer" button when the service asks a question. */
+  requestId?: number
+  /** The reason picked from the list when the request was rejected. */
+  rejectionCode?: string | null
 }
 
 /** What a resident is told when their request (or one they follow) changes. */
@@ -42,6 +48,7 @@ export function statusUpdate(view: StatusUpdateView): OutgoingMessage {
       lines.push(text('update.planned', { period: note }))
       break
     case 'rejected':
+      if (view.rejectionCode) lines.push(text(`dispatch.reject-reason.${view.rejectionCode}`))
       lines.push(text('update.rejected', { reason: note }))
       break
     case 'rerouted':
@@ -65,7 +72,11 @@ export function statusUpdate(view: StatusUpdateView): OutgoingMessage {
   }
   if (view.officialAnswer !== null) lines.push(text('update.official-answer', { answer: view.officialAnswer }))
   lines.push(text('update.how-to-see', { number: view.number }))
-  return { text: lines, buttons: [], photo: view.status === 'done' ? view.afterPhoto : null }
+  const reply =
+    view.status === 'needs_info' && view.requestId !== undefined
+      ? [[{ value: `rq:reply:${view.requestId}`, label: text('dispatch.reply.button') }]]
+      : []
+  return { text: lines, buttons: reply, photo: view.status === 'done' ? view.afterPhoto : null }
 }
 
 /** "Was the problem solved?" with the answers as buttons (callback data `rate:<request id>:<0–5>`). */
@@ -95,6 +106,12 @@ export interface RequestCardView {
   acceptDueAt: string
   fixDueAt: string
   copy: boolean
+  /** With the id and the status the card carries buttons for the next actions (not on copies). */
+  requestId?: number
+  status?: RequestStatus
+  /** The first photo of the request, shown with the card, and how many there are. */
+  photo?: string | null
+  photoCount?: number
 }
 
 /** A new request as the organisation's dispatchers see it. */
@@ -108,8 +125,13 @@ export function newRequestCard(view: RequestCardView): OutgoingMessage {
     lines.push(text('staff.card.location', { lat: view.location.lat.toFixed(5), lon: view.location.lon.toFixed(5) }))
   lines.push(text('staff.card.description', { description: view.description }))
   lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
+  if ((view.photoCount ?? 0) > 0) lines.push(text('dispatch.card.photos', { count: view.photoCount ?? 0 }))
   if (view.copy) lines.push(text('staff.card.copy'))
-  return { text: lines, buttons: [], photo: null }
+  const buttons =
+    !view.copy && view.requestId !== undefined && view.status !== undefined
+      ? cardButtons(view.requestId, view.status)
+      : []
+  return { text: lines, buttons, photo: view.photo ?? null }
 }
 
 /** A deadline passed: to dispatchers first, then to the district admin. */

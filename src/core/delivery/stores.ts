@@ -1,8 +1,9 @@
 import type { NoticeView, RequestCardView, StatusUpdateView } from './outgoing.js'
 import type { Recipient } from './ports.js'
+import type { DispatchDeliveryStore } from '../dispatch/delivery.js'
 
 /** What the delivery workers read and write; implemented over PostgreSQL in src/db. */
-export interface DeliveryStore {
+export interface DeliveryStore extends DispatchDeliveryStore {
   residentsOf: (requestId: number) => Promise<Recipient[]>
   recipient: (userId: number) => Promise<Recipient | null>
   dispatchersOf: (organisationIds: number[]) => Promise<(Recipient & { organisationId: number })[]>
@@ -26,7 +27,8 @@ export interface DeliveryStore {
   >
   statusUpdateView: (requestId: number, eventId: number) => Promise<StatusUpdateView | null>
   cardView: (requestId: number, copy: boolean) => Promise<RequestCardView | null>
-  claimSend: (jobId: string, userId: number) => Promise<boolean>
+  /** userId null: a send to a group chat. */
+  claimSend: (jobId: string, userId: number | null) => Promise<boolean>
   wasSent: (jobId: string) => Promise<boolean>
   finishSend: (jobId: string, state: 'sent' | 'skipped') => Promise<void>
   abandonSend: (jobId: string) => Promise<void>

@@ -1,4 +1,5 @@
 import type { Actor, RequestScope } from '../access/permissions.js'
+import type { RejectionReason } from '../dispatch/rejection.js'
 import { can, PERMISSION_FOR_ACTION } from '../access/permissions.js'
 import type { Clock, OutboxMessage, Transact } from '../shared/ports.js'
 import type { Photo } from './request.js'
@@ -23,6 +24,7 @@ export interface StatusChangeRow {
   /** The reason, the planned period or the question, as the actor wrote it. */
   note: string | null
   rejectionReason?: string
+  rejectionCode?: RejectionReason
   plannedPeriod?: string
 }
 
@@ -45,6 +47,8 @@ export interface ChangeStatusCommand {
   requestId: number
   action: StatusAction
   reason?: string
+  /** For reject: the reason picked from the list; `reason` holds the words that go with it. */
+  reasonCode?: RejectionReason
   plannedPeriod?: string
   question?: string
   /** The resident's answer to a question (provide_info) or the executor's comment (finish). */
@@ -88,6 +92,7 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
         at: deps.now(),
         note: noteFor(command),
         ...(command.action === 'reject' && command.reason !== undefined && { rejectionReason: command.reason.trim() }),
+        ...(command.action === 'reject' && command.reasonCode !== undefined && { rejectionCode: command.reasonCode }),
         ...(command.action === 'plan' &&
           command.plannedPeriod !== undefined && { plannedPeriod: command.plannedPeriod.trim() }),
       })
@@ -107,6 +112,17 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
           payload: { requestId: request.id, eventId, from: result.from, to: result.to },
           priority: 1,
         },
+        // The resident's answer goes back to the people who asked.
+        ...(command.action === 'provide_info'
+          ? [
+              {
+                queue: 'notifications' as const,
+                jobName: 'info-provided',
+                payload: { requestId: request.id, eventId },
+                priority: 1,
+              },
+            ]
+          : []),
       ])
       return { ok: true, from: result.from, to: result.to }
     })

@@ -4,6 +4,8 @@ import type { Recipient } from '../../core/delivery/ports.js'
 import type { DeliveryStore } from '../../core/delivery/stores.js'
 import type { NoticeView, RequestCardView, StatusUpdateView } from '../../core/delivery/outgoing.js'
 import type { Database } from '../schema.js'
+import type { RequestStatus } from '../../core/requests/status.js'
+import { createDispatchDeliveryStore } from './dispatch-delivery-store.js'
 
 const telegramRecipients = (db: Kysely<Database>) =>
   db
@@ -23,6 +25,7 @@ const toRecipient = (r: { user_id: number; chat_id: string; language: 'ru' | 'be
 /** What the workers read and write to deliver messages, in the words of the domain. */
 export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
   return {
+    ...createDispatchDeliveryStore(db),
     async triageOrganisations(): Promise<number[]> {
       const rows = await db
         .selectFrom('organisations')
@@ -108,7 +111,14 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .selectFrom('request_events as e')
         .innerJoin('requests as r', 'r.id', 'e.request_id')
         .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
-        .select(['r.number', 'e.to_status', 'e.note', 'o.name as organisation_name', 'e.created_at'])
+        .select([
+          'r.number',
+          'e.to_status',
+          'e.note',
+          'o.name as organisation_name',
+          'e.created_at',
+          'r.rejection_code',
+        ])
         .where('e.id', '=', eventId)
         .where('e.request_id', '=', requestId)
         .executeTakeFirst()
@@ -139,6 +149,8 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         note: ['rejected', 'planned', 'needs_info'].includes(row.to_status) ? row.note : null,
         officialAnswer: row.to_status === 'done' || row.to_status === 'rejected' ? (answer?.body ?? null) : null,
         afterPhoto: photo?.telegram_file_id ?? null,
+        requestId,
+        rejectionCode: row.to_status === 'rejected' ? row.rejection_code : null,
       }
     },
 
@@ -156,11 +168,23 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
           'r.description',
           'r.accept_due_at',
           'r.fix_due_at',
+          'r.status',
         ])
         .where('r.id', '=', requestId)
         .executeTakeFirst()
       if (!row) return null
+      const photos = await db
+        .selectFrom('request_photos')
+        .select('telegram_file_id')
+        .where('request_id', '=', requestId)
+        .where('kind', '=', 'before')
+        .orderBy('id')
+        .execute()
       return {
+        requestId,
+        status: row.status as RequestStatus, // guarded by the CHECK constraint
+        photo: photos.find((p) => p.telegram_file_id !== null)?.telegram_file_id ?? null,
+        photoCount: photos.length,
         number: row.number,
         emergency: row.priority === 'emergency',
         categoryName: row.name,
@@ -177,7 +201,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
     },
 
     /** Starts a one-off send; false if this job already sent (or is sending) it. */
-    async claimSend(jobId: string, userId: number): Promise<boolean> {
+    async claimSend(jobId: string, userId: number | null): Promise<boolean> {
       const row = await db
         .insertInto('sent_messages')
         .values({ job_id: jobId, user_id: userId, state: 'sending' })

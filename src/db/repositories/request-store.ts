@@ -247,6 +247,7 @@ async function applyStatusChange(trx: Transaction<Database>, change: StatusChang
       ...timestamps,
       ...newRound,
       ...(change.rejectionReason !== undefined && { rejection_reason: change.rejectionReason }),
+      ...(change.rejectionCode !== undefined && { rejection_code: change.rejectionCode }),
       ...(change.plannedPeriod !== undefined && { planned_period: change.plannedPeriod }),
       updated_at: change.at,
       version: eb('version', '+', 1),
@@ -262,7 +263,10 @@ async function applyStatusChange(trx: Transaction<Database>, change: StatusChang
       from_status: change.from,
       to_status: change.to,
       note: change.note,
-      data: JSON.stringify({ action: change.action }),
+      data: JSON.stringify({
+        action: change.action,
+        ...(change.rejectionCode !== undefined && { reasonCode: change.rejectionCode }),
+      }),
       created_at: change.at,
     })
     .returning('id')

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { NoticeSummary, RequestSummary } from '../../core/dialogue/commands.js'
 import type { RequestCardRow, ResidentStore } from '../../core/dialogue/resident-services.js'
 import type { Database } from '../schema.js'
+import { adoptPhoneCaller } from './phone-callers.js'
 
 const OPEN = ['new', 'accepted', 'in_progress', 'needs_info', 'planned', 'reopened', 'rerouted']
 
@@ -60,6 +61,7 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
         })
         .where('id', '=', userId)
         .execute()
+      if (patch.phone !== undefined) await adoptPhoneCaller(db, userId, patch.phone)
     },
     forget: async (userId) => {
       await db.transaction().execute(async (trx) => {

@@ -1,0 +1,166 @@
+import { createConversation } from '@grammyjs/conversations'
+import type { Composer } from 'grammy'
+import type { Actor } from '../../../../core/access/permissions.js'
+import { isCardAction } from '../../../../core/dispatch/card-actions.js'
+import { isQueueFilter } from '../../../../core/dispatch/queue.js'
+import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/rejection.js'
+import type { Language } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { BotContext, StaffFeature } from '../../context.js'
+import { CALL_CONVERSATION, createCallConversation } from './call.js'
+import type { InputArgs } from './input.js'
+import { createInputConversation, INPUT_CONVERSATION } from './input.js'
+import { outcomeOf } from './outcomes.js'
+import type { DispatchPorts } from './ports.js'
+import { say, sendCard } from './send.js'
+
+const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?$/
+
+/**
+ * The dispatcher's work: /req, /queue, /call, /linkchat, the card buttons (`rq:` callbacks,
+ * pressed in a private chat or a linked group, always acting as the person who pressed), and the
+ * resident's "Answer" to a question.
+ */
+export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
+  const { translate } = ports
+
+  async function enter(ctx: BotContext, name: string, args?: InputArgs): Promise<void> {
+    // One wizard at a time in a chat: a new action replaces an unfinished one.
+    if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll()
+    await (args === undefined ? ctx.conversation.enter(name) : ctx.conversation.enter(name, args))
+  }
+
+  async function onCallback(ctx: BotContext, actor: Actor, language: Language, data: RegExpMatchArray): Promise<void> {
+    const [, verb = '', idText = '', extra] = data
+    const requestId = Number(idText)
+    const tell = (key: string, params?: Record<string, string>) => say(ctx, translate, language, text(key, params))
+    switch (verb) {
+      case 'open': {
+        const card = await ports.showRequest(actor, requestId)
+        if (!card) return tell('dispatch.error.not-found')
+        return sendCard(ctx, translate, language, card)
+      }
+      case 'reply':
+        return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reply' })
+      case 'as': {
+        if (extra === undefined) return
+        const result = await ports.assign({ actor, requestId, executorUserId: Number(extra) })
+        const outcome = outcomeOf('assign', requestId, result)
+        return say(ctx, translate, language, outcome.text, outcome.buttons)
+      }
+      case 'ro': {
+        if (extra === undefined) return
+        const result = await ports.reroute({ actor, requestId, organisationId: Number(extra), categoryId: null })
+        const outcome = outcomeOf('reroute', requestId, result.ok ? { ok: true, to: 'rerouted' } : result)
+        return say(ctx, translate, language, outcome.text, outcome.buttons)
+      }
+      case 'rj':
+        if (extra === undefined || !isRejectionReason(extra)) return
+        return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reject', reasonCode: extra })
+      default:
+        break
+    }
+    if (!isCardAction(verb)) return
+    switch (verb) {
+      case 'accept': {
+        const result = await ports.changeStatus({ actor, requestId, action: 'accept' })
+        const outcome = outcomeOf('accept', requestId, result)
+        return say(ctx, translate, language, outcome.text, outcome.buttons)
+      }
+      case 'assign': {
+        const executors = await ports.executorsFor(actor, requestId)
+        if (executors === null) return tell('dispatch.error.not-found')
+        if (executors.length === 0) return tell('dispatch.assign.none')
+        const rows = executors.map((e) => [
+          { value: `rq:as:${requestId}:${e.userId}`, label: text('dispatch.name', { name: e.name }) },
+        ])
+        return say(ctx, translate, language, text('dispatch.assign.choose'), rows)
+      }
+      case 'reroute': {
+        const organisations = await ports.organisationsFor(actor, requestId)
+        if (organisations === null) return tell('dispatch.error.not-found')
+        const rows = organisations.map((o) => [
+          { value: `rq:ro:${requestId}:${o.id}`, label: text('dispatch.name', { name: { localized: o.name } }) },
+        ])
+        return say(ctx, translate, language, text('dispatch.reroute.choose'), rows)
+      }
+      case 'reject': {
+        const rows = REJECTION_REASONS.map((code) => [
+          { value: `rq:rj:${requestId}:${code}`, label: text(`dispatch.reject-reason.${code}`) },
+        ])
+        return say(ctx, translate, language, text('dispatch.reject.choose'), rows)
+      }
+      case 'ask':
+      case 'answer':
+      case 'plan':
+        return enter(ctx, INPUT_CONVERSATION, { requestId, kind: verb })
+    }
+  }
+
+  async function showQueue(ctx: BotContext, actor: Actor, language: Language, filter: string, page: number) {
+    if (!isQueueFilter(filter)) return say(ctx, translate, language, text('dispatch.queue.usage'))
+    const message = await ports.queue(actor, filter, page)
+    if (!message) return say(ctx, translate, language, text('dispatch.error.not-allowed'))
+    return say(ctx, translate, language, message.text, message.buttons)
+  }
+
+  return {
+    install(composer: Composer<BotContext>) {
+      composer.use(createConversation(createInputConversation(ports), { id: INPUT_CONVERSATION }))
+      composer.use(createConversation(createCallConversation(ports), { id: CALL_CONVERSATION }))
+
+      composer.command('req', async (ctx) => {
+        const person = ctx.person
+        if (!person) return
+        const requestId = await ports.findRequest(ctx.match)
+        const card = requestId === null ? null : await ports.showRequest(person.actor, requestId)
+        if (!card) return say(ctx, translate, person.language, text('dispatch.req.not-found'))
+        return sendCard(ctx, translate, person.language, card)
+      })
+
+      composer.command('queue', async (ctx) => {
+        const person = ctx.person
+        if (!person) return
+        const filter = ctx.match.trim().toLowerCase() || 'new'
+        return showQueue(ctx, person.actor, person.language, filter, 0)
+      })
+
+      composer.command('call', async (ctx) => {
+        if (!ctx.person || ctx.chat.type !== 'private') return
+        await enter(ctx, CALL_CONVERSATION)
+      })
+
+      composer.command('linkchat', async (ctx) => {
+        const person = ctx.person
+        if (!person) return
+        const result = await ports.linkChat({
+          actor: person.actor,
+          chatId: String(ctx.chat.id),
+          chatType: ctx.chat.type,
+          language: person.language,
+        })
+        return say(
+          ctx,
+          translate,
+          person.language,
+          text(result.ok ? 'dispatch.linkchat.done' : `dispatch.linkchat.${result.error}`),
+        )
+      })
+
+      composer.callbackQuery(/^rq:q:([a-z]+):(\d+)$/, async (ctx) => {
+        await ctx.answerCallbackQuery().catch(() => undefined)
+        const person = ctx.person
+        if (!person) return
+        if (typeof ctx.match === 'string') return
+        return showQueue(ctx, person.actor, person.language, ctx.match[1] ?? '', Number(ctx.match[2]))
+      })
+
+      composer.callbackQuery(CALLBACK, async (ctx) => {
+        await ctx.answerCallbackQuery().catch(() => undefined)
+        const person = ctx.person
+        if (!person || typeof ctx.match === 'string') return
+        await onCallback(ctx, person.actor, person.language, ctx.match)
+      })
+    },
+  }
+}

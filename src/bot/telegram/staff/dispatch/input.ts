@@ -1,0 +1,65 @@
+import type { Conversation } from '@grammyjs/conversations'
+import type { Context } from 'grammy'
+import type { RejectionReason } from '../../../../core/dispatch/rejection.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { BotContext } from '../../context.js'
+import { outcomeOf } from './outcomes.js'
+import type { DispatchPorts } from './ports.js'
+import { say } from './send.js'
+
+export const INPUT_CONVERSATION = 'dispatch-input'
+
+/** Actions that need words typed after a button: a question, an answer, a period, a reason, a reply. */
+export type InputKind = 'ask' | 'answer' | 'plan' | 'reject' | 'reply'
+
+export interface InputArgs {
+  requestId: number
+  kind: InputKind
+  reasonCode?: RejectionReason
+}
+
+/** Asks for the words, then acts as the person who typed them (group chats: only the one who pressed). */
+export function createInputConversation(ports: DispatchPorts) {
+  const { translate } = ports
+  return async function dispatchInput(
+    conversation: Conversation<BotContext>,
+    ctx: Context,
+    args: InputArgs,
+  ): Promise<void> {
+    const language = await conversation.external((outside) => outside.person?.language ?? 'ru')
+    const from = ctx.from?.id
+    if (from === undefined) return
+    await say(ctx, translate, language, text(`dispatch.prompt.${args.kind}`))
+    const answer = await conversation.waitFor('message:text').andFrom(from, {
+      otherwise: (other) => say(other, translate, language, text('dispatch.prompt.text-only')),
+    })
+    const body = answer.message.text
+    // Another command: the person moved on; this input is dropped and the command handled.
+    if (body.startsWith('/')) await conversation.halt({ next: true })
+    const result = await conversation.external(async (outside) => {
+      const actor = outside.person?.actor
+      if (!actor) return { ok: false as const, error: 'not-found' }
+      const { requestId } = args
+      switch (args.kind) {
+        case 'ask':
+          return ports.changeStatus({ actor, requestId, action: 'ask', question: body })
+        case 'plan':
+          return ports.changeStatus({ actor, requestId, action: 'plan', plannedPeriod: body })
+        case 'reject':
+          return ports.changeStatus({
+            actor,
+            requestId,
+            action: 'reject',
+            reason: body,
+            ...(args.reasonCode !== undefined && { reasonCode: args.reasonCode }),
+          })
+        case 'reply':
+          return ports.changeStatus({ actor, requestId, action: 'provide_info', comment: body })
+        case 'answer':
+          return ports.sendOfficialAnswer({ actor, requestId, body })
+      }
+    })
+    const outcome = outcomeOf(args.kind, args.requestId, result)
+    await say(answer, translate, language, outcome.text, outcome.buttons)
+  }
+}

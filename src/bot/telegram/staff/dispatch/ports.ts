@@ -1,0 +1,39 @@
+import type { Actor } from '../../../../core/access/permissions.js'
+import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
+import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
+import type { AssignResult } from '../../../../core/dispatch/assign.js'
+import type { LinkChatResult } from '../../../../core/dispatch/link-chat.js'
+import type { OfficialAnswerResult } from '../../../../core/dispatch/official-answer.js'
+import type { QueueFilter } from '../../../../core/dispatch/queue.js'
+import type { CallInput, RegisterCallResult } from '../../../../core/dispatch/register-call.js'
+import type { RerouteResult } from '../../../../core/dispatch/reroute.js'
+import type { LocalizedText } from '../../../../core/i18n/text.js'
+import type { Language } from '../../../../core/i18n/text.js'
+import type { Translate } from '../../../../core/i18n/translate.js'
+import type { ChangeStatusCommand, ChangeStatusResult } from '../../../../core/requests/change-status.js'
+
+/** What the dispatcher's bot feature calls; the app wires these to core use cases over PostgreSQL. */
+export interface DispatchPorts {
+  translate: Translate
+  catalogue: () => Promise<Catalogue>
+  /** The request behind a typed number (any form people type), if it exists. */
+  findRequest: (typed: string) => Promise<number | null>
+  /** The card with history for someone who may see the request; null otherwise. */
+  showRequest: (actor: Actor, requestId: number) => Promise<OutgoingMessage | null>
+  queue: (actor: Actor, filter: QueueFilter, page: number) => Promise<OutgoingMessage | null>
+  changeStatus: (command: ChangeStatusCommand) => Promise<ChangeStatusResult>
+  assign: (command: { actor: Actor; requestId: number; executorUserId: number }) => Promise<AssignResult>
+  sendOfficialAnswer: (command: { actor: Actor; requestId: number; body: string }) => Promise<OfficialAnswerResult>
+  reroute: (command: {
+    actor: Actor
+    requestId: number
+    organisationId: number | null
+    categoryId: number | null
+  }) => Promise<RerouteResult>
+  /** Choices for a person allowed to assign / reroute this request; null when they may not. */
+  executorsFor: (actor: Actor, requestId: number) => Promise<{ userId: number; name: string }[] | null>
+  organisationsFor: (actor: Actor, requestId: number) => Promise<{ id: number; name: LocalizedText }[] | null>
+  linkChat: (command: { actor: Actor; chatId: string; chatType: string; language: Language }) => Promise<LinkChatResult>
+  registerCall: (input: CallInput) => Promise<RegisterCallResult>
+  newId: () => string
+}

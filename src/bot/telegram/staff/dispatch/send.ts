@@ -1,0 +1,38 @@
+import type { Context } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
+import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
+import type { Choice } from '../../../../core/dialogue/messages.js'
+import type { Language, Text } from '../../../../core/i18n/text.js'
+import type { Translate } from '../../../../core/i18n/translate.js'
+import { splitText } from '../../render.js'
+
+export const keyboard = (translate: Translate, language: Language, rows: Choice[][]): InlineKeyboardMarkup => ({
+  inline_keyboard: rows.map((row) => row.map((b) => ({ text: translate(language, b.label), callback_data: b.value }))),
+})
+
+/** A text (and buttons) in the chat the update came from. */
+export async function say(
+  ctx: Context,
+  translate: Translate,
+  language: Language,
+  texts: Text | Text[],
+  buttons: Choice[][] = [],
+): Promise<void> {
+  const chunks = splitText(translate(language, texts))
+  for (const [i, chunk] of chunks.entries())
+    await ctx.reply(chunk, {
+      parse_mode: 'HTML',
+      ...(i === chunks.length - 1 && buttons.length > 0 && { reply_markup: keyboard(translate, language, buttons) }),
+    })
+}
+
+/** A card: its photo first (a caption is too short for a card with history), then the text and buttons. */
+export async function sendCard(
+  ctx: Context,
+  translate: Translate,
+  language: Language,
+  message: OutgoingMessage,
+): Promise<void> {
+  if (message.photo !== null) await ctx.replyWithPhoto(message.photo).catch(() => undefined)
+  await say(ctx, translate, language, message.text, message.buttons)
+}

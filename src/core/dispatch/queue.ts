@@ -1,0 +1,83 @@
+import type { Actor } from '../access/permissions.js'
+import type { OutgoingMessage } from '../delivery/outgoing.js'
+import type { Choice } from '../dialogue/messages.js'
+import type { LocalizedText, Text } from '../i18n/text.js'
+import { text } from '../i18n/text.js'
+
+export const QUEUE_FILTERS = ['new', 'overdue', 'emergency', 'mine'] as const
+export type QueueFilter = (typeof QUEUE_FILTERS)[number]
+export const isQueueFilter = (value: string): value is QueueFilter =>
+  (QUEUE_FILTERS as readonly string[]).includes(value)
+
+export const QUEUE_PAGE_SIZE = 5
+
+/** Whose requests a person's queue shows. */
+export interface QueueArea {
+  /** The whole region (a region admin). */
+  all: boolean
+  organisationIds: number[]
+  districtIds: number[]
+  /** Unrouted requests (the region triage queue) too. */
+  triage: boolean
+}
+
+/** Dispatchers see their organisations' requests, district admins their districts', region admins all. */
+export function queueAreaOf(actor: Actor): QueueArea | null {
+  const area: QueueArea = { all: false, organisationIds: [], districtIds: [], triage: false }
+  for (const m of actor.memberships) {
+    if (m.role === 'region_admin') area.all = true
+    if (m.role === 'district_admin' && m.districtId !== null) area.districtIds.push(m.districtId)
+    if (m.role === 'dispatcher' && m.organisationId !== null) {
+      area.organisationIds.push(m.organisationId)
+      // A region-wide organisation (the contact centre) sorts the unrouted ones.
+      if (m.districtId === null) area.triage = true
+    }
+  }
+  const empty = !area.all && area.organisationIds.length === 0 && area.districtIds.length === 0
+  return empty ? null : area
+}
+
+export interface QueueItem {
+  id: number
+  number: string
+  status: string
+  emergency: boolean
+  categoryName: LocalizedText
+  addressText: string
+  fixDueAt: string
+}
+
+/** One page of the queue: a line and a button per request, the filters, and the way to the next page. */
+export function queuePage(view: {
+  filter: QueueFilter
+  page: number
+  items: QueueItem[]
+  hasMore: boolean
+}): OutgoingMessage {
+  const lines: Text[] = [
+    text('dispatch.queue.title', { filter: { text: text(`dispatch.queue.filter.${view.filter}`) } }),
+  ]
+  if (view.items.length === 0) lines.push(text('dispatch.queue.empty'))
+  for (const item of view.items)
+    lines.push(
+      text(item.emergency ? 'dispatch.queue.item-emergency' : 'dispatch.queue.item', {
+        number: item.number,
+        status: { text: text(`status.${item.status}`) },
+        category: { localized: item.categoryName },
+        address: item.addressText,
+        due: { datetime: item.fixDueAt },
+      }),
+    )
+  const open: Choice[][] = view.items.map((item) => [
+    { value: `rq:open:${item.id}`, label: text('dispatch.queue.open', { number: item.number }) },
+  ])
+  const paging: Choice[] = []
+  if (view.page > 0)
+    paging.push({ value: `rq:q:${view.filter}:${view.page - 1}`, label: text('dispatch.queue.previous') })
+  if (view.hasMore) paging.push({ value: `rq:q:${view.filter}:${view.page + 1}`, label: text('dispatch.queue.next') })
+  const filters: Choice[] = QUEUE_FILTERS.filter((f) => f !== view.filter).map((f) => ({
+    value: `rq:q:${f}:0`,
+    label: text(`dispatch.queue.filter.${f}`),
+  }))
+  return { text: lines, buttons: [...open, ...(paging.length > 0 ? [paging] : []), filters], photo: null }
+}

@@ -1,0 +1,50 @@
+import type { Actor } from '../access/permissions.js'
+import { can } from '../access/permissions.js'
+import type { SubmitRequestResult } from '../requests/submit-request.js'
+import type { RequestDraft } from '../requests/request.js'
+import { normalizeBelarusPhone } from './phone.js'
+
+export interface CallerStore {
+  /** The person behind a phone number (channel 'phone'), created on the first call; the name is kept. */
+  ensurePhoneCaller: (phone: string, name: string) => Promise<number>
+}
+
+export interface CallInput {
+  actor: Actor
+  phone: string
+  callerName: string
+  categoryId: number
+  districtId: number
+  addressText: string
+  description: string
+  /** The operator's wizard id: registering the same call twice makes one request. */
+  idempotencyKey: string
+}
+
+export type RegisterCallResult = SubmitRequestResult | { ok: false; error: 'not-allowed' | 'invalid-phone' }
+
+/** A phone call to the contact centre, registered as a request on behalf of the caller. */
+export function makeRegisterCall(deps: {
+  callers: CallerStore
+  submitRequest: (draft: RequestDraft) => Promise<SubmitRequestResult>
+}) {
+  return async function registerCall(input: CallInput): Promise<RegisterCallResult> {
+    if (!can(input.actor, 'request.create_for_caller', { districtId: input.districtId }))
+      return { ok: false, error: 'not-allowed' }
+    const phone = normalizeBelarusPhone(input.phone)
+    if (phone === null) return { ok: false, error: 'invalid-phone' }
+    const authorUserId = await deps.callers.ensurePhoneCaller(phone, input.callerName.trim())
+    return deps.submitRequest({
+      authorUserId,
+      source: 'phone',
+      categoryId: input.categoryId,
+      districtId: input.districtId,
+      address: { settlementId: null, street: null, house: null, entrance: null, flat: null, text: input.addressText },
+      location: null,
+      description: input.description,
+      contactPhone: phone,
+      photos: [],
+      idempotencyKey: input.idempotencyKey,
+    })
+  }
+}

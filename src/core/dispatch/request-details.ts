@@ -1,0 +1,103 @@
+import type { Actor, RequestScope } from '../access/permissions.js'
+import { can } from '../access/permissions.js'
+import type { OutgoingMessage } from '../delivery/outgoing.js'
+import type { LocalizedText, Text } from '../i18n/text.js'
+import { text } from '../i18n/text.js'
+import type { RequestStatus } from '../requests/status.js'
+import { cardButtons } from './card-actions.js'
+
+export interface HistoryEntry {
+  at: string
+  kind: string
+  /** The person who acted (null: the system). */
+  actorName: string | null
+  toStatus: string | null
+  note: string | null
+}
+
+export interface RequestMessageEntry {
+  at: string
+  kind: string
+  authorName: string | null
+  body: string
+}
+
+export interface RequestDetailsView {
+  id: number
+  number: string
+  status: RequestStatus
+  emergency: boolean
+  categoryName: LocalizedText
+  addressText: string
+  description: string
+  organisationName: LocalizedText | null
+  executorName: string | null
+  contactPhone: string | null
+  acceptDueAt: string
+  fixDueAt: string
+  photo: string | null
+  photoCount: number
+  history: HistoryEntry[]
+  messages: RequestMessageEntry[]
+}
+
+export interface RequestDetailsStore {
+  details: (requestId: number) => Promise<{ scope: RequestScope; view: RequestDetailsView } | null>
+}
+
+const person = (name: string | null): Text =>
+  name === null ? text('dispatch.history.system') : text('dispatch.history.person', { name })
+
+/** The card with the full history; buttons only for what this person may do. */
+export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boolean): OutgoingMessage {
+  const lines: Text[] = [
+    text(view.emergency ? 'dispatch.details.title-emergency' : 'dispatch.details.title', {
+      number: view.number,
+      status: { text: text(`status.${view.status}`) },
+    }),
+    text('staff.card.category', { category: { localized: view.categoryName } }),
+    text('staff.card.address', { address: view.addressText }),
+    text('staff.card.description', { description: view.description }),
+    view.organisationName === null
+      ? text('dispatch.details.triage')
+      : text('dispatch.details.organisation', { organisation: { localized: view.organisationName } }),
+  ]
+  if (view.executorName !== null) lines.push(text('dispatch.details.executor', { name: view.executorName }))
+  if (view.contactPhone !== null) lines.push(text('dispatch.details.phone', { phone: view.contactPhone }))
+  lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
+  if (view.photoCount > 0) lines.push(text('dispatch.card.photos', { count: view.photoCount }))
+  lines.push(text('dispatch.history.title'))
+  for (const entry of view.history) {
+    const key = ['created', 'status_changed', 'assigned', 'rerouted', 'message', 'rated', 'escalated'].includes(
+      entry.kind,
+    )
+      ? entry.kind
+      : 'other'
+    lines.push(
+      text(`dispatch.history.${key}`, {
+        at: { datetime: entry.at },
+        who: { text: person(entry.actorName) },
+        status: { text: text(`status.${entry.toStatus ?? 'new'}`) },
+      }),
+    )
+    if (entry.note !== null && entry.note !== '') lines.push(text('dispatch.history.note', { note: entry.note }))
+  }
+  for (const message of view.messages)
+    lines.push(
+      text(`dispatch.message.${message.kind}`, {
+        at: { datetime: message.at },
+        who: { text: person(message.authorName) },
+        body: message.body,
+      }),
+    )
+  return { text: lines, buttons: mayHandle ? cardButtons(view.id, view.status) : [], photo: view.photo }
+}
+
+/** A request's card for someone who may see it; null otherwise (they learn nothing, not even that it exists). */
+export function makeShowRequest(deps: { store: RequestDetailsStore }) {
+  return async function showRequest(actor: Actor, requestId: number): Promise<OutgoingMessage | null> {
+    const found = await deps.store.details(requestId)
+    if (!found || !can(actor, 'request.view', found.scope)) return null
+    return requestDetailsMessage(found.view, can(actor, 'request.accept', found.scope))
+  }
+}

@@ -1,0 +1,228 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { QueueArea, QueueFilter, QueueItem } from '../../core/dispatch/queue.js'
+import type { RequestDetailsStore } from '../../core/dispatch/request-details.js'
+import type { LocalizedText } from '../../core/i18n/text.js'
+import type { RequestStatus } from '../../core/requests/status.js'
+import type { Database } from '../schema.js'
+
+const OPEN = ['new', 'accepted', 'in_progress', 'needs_info', 'planned', 'reopened', 'rerouted']
+const WAITING = ['new', 'rerouted', 'reopened']
+
+const nameOf = (row: { display_name: string | null; user_id: number }): string => row.display_name ?? `#${row.user_id}`
+
+/** A request with its scope, history and messages, for /req. */
+export function createRequestDetailsStore(db: Kysely<Database>): RequestDetailsStore {
+  return {
+    async details(requestId) {
+      const row = await db
+        .selectFrom('requests as r')
+        .innerJoin('categories as c', 'c.id', 'r.category_id')
+        .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
+        .leftJoin('users as x', 'x.id', 'r.executor_user_id')
+        .select([
+          'r.id',
+          'r.number',
+          'r.status',
+          'r.priority',
+          'c.name as category_name',
+          'r.address_text',
+          'r.description',
+          'o.name as organisation_name',
+          'x.display_name as executor_name',
+          'r.executor_user_id',
+          'r.contact_phone',
+          'r.accept_due_at',
+          'r.fix_due_at',
+          'r.author_user_id',
+          'r.district_id',
+          'r.primary_organisation_id',
+          'r.copy_organisation_ids',
+        ])
+        .where('r.id', '=', requestId)
+        .executeTakeFirst()
+      if (!row) return null
+      const [followers, photos, events, messages] = await Promise.all([
+        db.selectFrom('request_followers').select('user_id').where('request_id', '=', requestId).execute(),
+        db
+          .selectFrom('request_photos')
+          .select('telegram_file_id')
+          .where('request_id', '=', requestId)
+          .where('kind', '=', 'before')
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('request_events as e')
+          .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+          .select(['e.kind', 'e.created_at', 'e.actor_user_id', 'u.display_name', 'e.to_status', 'e.note'])
+          .where('e.request_id', '=', requestId)
+          .orderBy('e.id')
+          .execute(),
+        db
+          .selectFrom('request_messages as m')
+          .leftJoin('users as u', 'u.id', 'm.author_user_id')
+          .select(['m.kind', 'm.created_at', 'm.author_user_id', 'u.display_name', 'm.body'])
+          .where('m.request_id', '=', requestId)
+          .orderBy('m.id')
+          .execute(),
+      ])
+      return {
+        scope: {
+          authorUserId: row.author_user_id,
+          followerUserIds: followers.map((f) => f.user_id),
+          districtId: row.district_id,
+          primaryOrganisationId: row.primary_organisation_id,
+          copyOrganisationIds: row.copy_organisation_ids,
+          executorUserId: row.executor_user_id,
+        },
+        view: {
+          id: row.id,
+          number: row.number,
+          status: row.status as RequestStatus, // guarded by the CHECK constraint
+          emergency: row.priority === 'emergency',
+          categoryName: row.category_name,
+          addressText: row.address_text,
+          description: row.description,
+          organisationName: row.organisation_name,
+          executorName:
+            row.executor_user_id === null
+              ? null
+              : nameOf({ display_name: row.executor_name, user_id: row.executor_user_id }),
+          contactPhone: row.contact_phone,
+          acceptDueAt: row.accept_due_at.toISOString(),
+          fixDueAt: row.fix_due_at.toISOString(),
+          photo: photos.find((p) => p.telegram_file_id !== null)?.telegram_file_id ?? null,
+          photoCount: photos.length,
+          history: events.map((e) => ({
+            at: e.created_at.toISOString(),
+            kind: e.kind,
+            actorName:
+              e.actor_user_id === null ? null : nameOf({ display_name: e.display_name, user_id: e.actor_user_id }),
+            toStatus: e.to_status,
+            note: e.note,
+          })),
+          messages: messages.map((m) => ({
+            at: m.created_at.toISOString(),
+            kind: m.kind,
+            authorName:
+              m.author_user_id === null ? null : nameOf({ display_name: m.display_name, user_id: m.author_user_id }),
+            body: m.body,
+          })),
+        },
+      }
+    },
+  }
+}
+
+/** One page of a person's queue (one more row is read to know whether a next page exists). */
+export async function queuePageOf(
+  db: Kysely<Database>,
+  query: { area: QueueArea; filter: QueueFilter; userId: number; page: number; pageSize: number; now: Date },
+): Promise<{ items: QueueItem[]; hasMore: boolean }> {
+  const { area, filter, now } = query
+  let q = db
+    .selectFrom('requests as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .select(['r.id', 'r.number', 'r.status', 'r.priority', 'c.name', 'r.address_text', 'r.fix_due_at'])
+    .where('r.status', 'in', OPEN)
+  if (!area.all)
+    q = q.where((eb) =>
+      eb.or([
+        ...(area.organisationIds.length > 0 ? [eb('r.primary_organisation_id', 'in', area.organisationIds)] : []),
+        ...(area.districtIds.length > 0 ? [eb('r.district_id', 'in', area.districtIds)] : []),
+        ...(area.triage ? [eb('r.primary_organisation_id', 'is', null)] : []),
+      ]),
+    )
+  switch (filter) {
+    case 'new':
+      q = q.where('r.status', 'in', WAITING)
+      break
+    case 'emergency':
+      q = q.where('r.priority', '=', 'emergency')
+      break
+    case 'overdue':
+      q = q.where((eb) =>
+        eb.or([
+          eb('r.fix_due_at', '<=', now),
+          eb.and([eb('r.status', 'in', WAITING), eb('r.accept_due_at', '<=', now)]),
+        ]),
+      )
+      break
+    case 'mine':
+      // Assigned to me, or I have acted on it.
+      q = q.where((eb) =>
+        eb.or([
+          eb('r.executor_user_id', '=', query.userId),
+          eb.exists(
+            eb
+              .selectFrom('request_events as e')
+              .select(sql`1`.as('one'))
+              .whereRef('e.request_id', '=', 'r.id')
+              .where('e.actor_user_id', '=', query.userId),
+          ),
+        ]),
+      )
+      break
+  }
+  const rows = await q
+    // Emergencies first, then the oldest.
+    .orderBy(sql`case when r.priority = 'emergency' then 0 else 1 end`)
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .limit(query.pageSize + 1)
+    .offset(query.page * query.pageSize)
+    .execute()
+  return {
+    items: rows.slice(0, query.pageSize).map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      emergency: r.priority === 'emergency',
+      categoryName: r.name,
+      addressText: r.address_text,
+      fixDueAt: r.fix_due_at.toISOString(),
+    })),
+    hasMore: rows.length > query.pageSize,
+  }
+}
+
+/** The active executors of a request's organisation, to choose from. */
+export async function executorsForRequest(
+  db: Kysely<Database>,
+  requestId: number,
+): Promise<{ userId: number; name: string }[]> {
+  const rows = await db
+    .selectFrom('requests as r')
+    .innerJoin('staff_memberships as m', 'm.organisation_id', 'r.primary_organisation_id')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id as user_id', 'u.display_name'])
+    .where('r.id', '=', requestId)
+    .where('m.role', '=', 'executor')
+    .where('m.revoked_at', 'is', null)
+    .orderBy('u.id')
+    .limit(30)
+    .execute()
+  return rows.map((r) => ({ userId: r.user_id, name: nameOf(r) }))
+}
+
+/** Organisations a request may be handed to: those of its district and the region-wide ones. */
+export async function organisationsForRequest(
+  db: Kysely<Database>,
+  requestId: number,
+): Promise<{ id: number; name: LocalizedText }[]> {
+  return db
+    .selectFrom('organisations as o')
+    .innerJoin('requests as r', (join) => join.on('r.id', '=', requestId))
+    .select(['o.id', 'o.name'])
+    .where('o.active', '=', true)
+    .where((eb) => eb.or([eb('o.district_id', 'is', null), eb('o.district_id', '=', eb.ref('r.district_id'))]))
+    .whereRef('o.id', 'is distinct from', 'r.primary_organisation_id')
+    .orderBy('o.id')
+    .limit(30)
+    .execute()
+}
+
+export async function requestIdByNumber(db: Kysely<Database>, number: string): Promise<number | null> {
+  const row = await db.selectFrom('requests').select('id').where('number', '=', number).executeTakeFirst()
+  return row?.id ?? null
+}
