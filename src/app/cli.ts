@@ -6,6 +6,7 @@ import { createLogger } from './logger.js'
 import { runDoctor } from './cli/doctor.js'
 import { runInvite } from './cli/invite.js'
 import { runMigrate, runSeed } from './cli/database-commands.js'
+import { runViberSetWebhook } from './cli/viber-set-webhook.js'
 import type { CommandOutput } from './cli/output.js'
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -18,6 +19,7 @@ Commands:
   invite --role region_admin
                                   options: --bot-username NAME (else asked from Telegram with BOT_TOKEN)
   doctor                          check database, Redis, Telegram token and webhook; say what is wrong
+  viber:set-webhook               point the Viber bot at PUBLIC_URL/viber/webhook (the service must be running)
 `
 
 const commands: Record<string, (config: Config, args: string[], out: CommandOutput) => Promise<number>> = {
@@ -25,6 +27,7 @@ const commands: Record<string, (config: Config, args: string[], out: CommandOutp
   seed: runSeed,
   invite: runInvite,
   doctor: runDoctor,
+  'viber:set-webhook': runViberSetWebhook,
 }
 
 const { positionals } = parseArgs({ args: process.argv.slice(2), strict: false, allowPositionals: true })

@@ -10,6 +10,7 @@ import { MISSING_BOT_TOKEN } from './messages.js'
 import { pingRedis, resolveRedis } from './redis.js'
 import { createShutdown } from './shutdown.js'
 import { createTelegramRole } from './telegram.js'
+import { createViberRole } from './viber.js'
 import { createWorkerRole } from './worker-role.js'
 import { sql } from 'kysely'
 
@@ -50,6 +51,16 @@ try {
       ? null
       : await createTelegramRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
   if (telegram) shutdown.add('telegram', telegram.stop)
+  const viber =
+    role === 'worker' || config.viber === undefined
+      ? null
+      : await createViberRole({
+          config: { ...withToken, viber: config.viber },
+          db: database.db,
+          redisUrl: redis.url,
+          logger,
+        })
+  if (viber) shutdown.add('viber', viber.stop)
 
   const dashboard =
     config.dashboardPassword === undefined
@@ -64,7 +75,7 @@ try {
   if (dashboard) shutdown.add('operations page', dashboard.stop)
 
   const http = await startHttpServer({
-    routes: [...(telegram?.routes ?? []), ...(dashboard ? [dashboard.route] : [])],
+    routes: [...(telegram?.routes ?? []), ...(viber?.routes ?? []), ...(dashboard ? [dashboard.route] : [])],
     host: config.http.host,
     port: config.http.port,
     onError: (error) => {
@@ -86,6 +97,7 @@ try {
   shutdown.add('http', http.close)
   logger.info({ origin: http.origin }, 'HTTP server listening')
   await telegram?.start()
+  await viber?.start()
   logger.info({ role }, 'service started')
 } catch (error) {
   logger.fatal({ err: error }, 'start failed')

@@ -42,7 +42,7 @@ const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
 const CONVERSATION_VERSION = 1
 
 /** Reference data is read once a minute at most: it is small and an admin's edit may wait that long. */
-function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> {
+export function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> {
   let cached: { at: number; value: Promise<Catalogue> } | undefined
   return () => {
     if (!cached || Date.now() - cached.at > CATALOGUE_TTL_MS) {

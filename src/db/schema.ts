@@ -262,6 +262,15 @@ export interface OutboxTable {
   created_at: CreatedAt
 }
 
+export interface PhotoUploadsTable {
+  id: Generated<number>
+  user_id: number
+  content: Buffer
+  mime_type: string
+  size_bytes: number
+  created_at: CreatedAt
+}
+
 export interface ProcessedUpdatesTable {
   channel: 'telegram' | 'viber'
   update_id: string
@@ -382,4 +391,5 @@ export interface Database {
   notice_deliveries: NoticeDeliveriesTable
   notice_events: NoticeEventsTable
   organisation_chats: OrganisationChatsTable
+  photo_uploads: PhotoUploadsTable
 }

@@ -18,11 +18,20 @@ export interface MessengerSender {
   send: (chatId: string, message: RenderedMessage) => Promise<SendResult>
 }
 
+/** The messengers a resident may be reached through. */
+export type MessengerChannel = 'telegram' | 'viber'
+
+/** One sender per channel that is switched on (Viber only when configured). */
+export type MessengerSenders = { telegram: MessengerSender } & Partial<Record<MessengerChannel, MessengerSender>>
+
 /** Someone the workers write to, through a channel address that still works. */
 export interface Recipient {
   userId: number
+  /** The address within `channel` (a Telegram chat id, a Viber user id). */
   chatId: string
   language: Language
+  /** Absent: Telegram (until every store says which channel an address belongs to). */
+  channel?: MessengerChannel
 }
 
 export interface ClaimedOutboxRow {

@@ -14,9 +14,16 @@ export type InboundEvent =
   | { type: 'photo'; photo: InboundPhoto }
   | { type: 'unsupported'; kind: 'sticker' | 'voice' | 'video' | 'document' | 'other' }
 
-/** A photo as the channel holds it (a Telegram file id). */
+/**
+ * Where a photo's bytes are: a Telegram file id, or an upload we stored at once because the
+ * channel's media link expires (Viber).
+ */
+export type PhotoRef =
+  { telegramFileId: string; uploadId?: undefined } | { uploadId: number; telegramFileId?: undefined }
+
+/** A photo as the channel holds it. */
 export interface InboundPhoto {
-  ref: { telegramFileId: string }
+  ref: PhotoRef
   mimeType: string
   sizeBytes: number
 }
@@ -38,7 +45,7 @@ export interface OutboundMessage {
   text: Text[]
   prompt: Prompt
   /** Photos to show with the text (e.g. a request card). */
-  photos?: InboundPhoto['ref'][]
+  photos?: { telegramFileId: string }[]
 }
 
 export const say = (lines: Text | Text[], prompt: Prompt = { kind: 'none' }): OutboundMessage => ({

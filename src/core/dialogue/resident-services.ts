@@ -82,7 +82,8 @@ export function draftToRequest(
       mimeType: p.mimeType,
       sizeBytes: p.sizeBytes,
       content: null,
-      telegramFileId: p.ref.telegramFileId,
+      telegramFileId: p.ref.telegramFileId ?? null,
+      ...(p.ref.uploadId !== undefined && { uploadId: p.ref.uploadId }),
     })),
     idempotencyKey: draft.id,
   }

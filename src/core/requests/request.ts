@@ -27,6 +27,8 @@ export interface Photo {
   /** Either the bytes (stored by us) or a Telegram file id. */
   content: Uint8Array | null
   telegramFileId: string | null
+  /** Bytes still in the channel's upload store; the channel's wiring turns them into `content` before submit. */
+  uploadId?: number
 }
 
 /** What the category says about a new request. */

@@ -1,0 +1,191 @@
+import { createHmac, randomUUID } from 'node:crypto'
+import { Api } from 'grammy'
+import { Redis } from 'ioredis'
+import type { Kysely } from 'kysely'
+import { createDialogueStateStore } from '../bot/shared/dialogue-state-store.js'
+import { createFloodGuard } from '../bot/shared/flood-guard.js'
+import { createViberClient } from '../bot/viber/client.js'
+import type { ViberClient } from '../bot/viber/client.js'
+import { createViberBot } from '../bot/viber/create-viber-bot.js'
+import { downloadPicture } from '../bot/viber/download.js'
+import { createViberRenderer } from '../bot/viber/render.js'
+import { createViberSender } from '../bot/viber/sender.js'
+import { VIBER_WEBHOOK_PATH } from '../bot/viber/webhook-path.js'
+import type { MessengerSender } from '../core/delivery/ports.js'
+import { makeHandleDialogueEvent } from '../core/dialogue/handle-dialogue-event.js'
+import { makeResidentServices } from '../core/dialogue/resident-services.js'
+import { languageFrom } from '../core/i18n/text.js'
+import { createTranslator } from '../core/i18n/translate.js'
+import type { RequestDraft } from '../core/requests/request.js'
+import { MAX_PHOTO_BYTES } from '../core/requests/request.js'
+import { makeRateRequest } from '../core/requests/rate-request.js'
+import type { SubmitRequestResult } from '../core/requests/submit-request.js'
+import { makeSubmitRequest } from '../core/requests/submit-request.js'
+import { loadPhotoUploads, requestPhotoContent, storePhotoUpload } from '../db/repositories/photo-uploads.js'
+import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
+import { createRequestStore } from '../db/repositories/request-store.js'
+import { createResidentStore } from '../db/repositories/resident-store.js'
+import { ensureChannelUser, loadActor, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
+import type { Database } from '../db/schema.js'
+import { createTransact } from '../db/transact.js'
+import type { Route } from '../http/create-http-server.js'
+import type { MediaFile, MediaLinks } from '../http/media.js'
+import { createMediaLinks, mediaRoute } from '../http/media.js'
+import { viberWebhookRoute } from '../http/viber-webhook.js'
+import type { Config } from './config.js'
+import { loadDictionaries } from './locales.js'
+import type { Logger } from './logger.js'
+import { cachedCatalogue } from './telegram.js'
+
+/** How long a link to a photo works (Viber fetches it when the message goes out). */
+const MEDIA_LINK_TTL_SECONDS = 7 * 24 * 3600
+
+export type ViberConfig = NonNullable<Config['viber']>
+
+export const viberClientFor = (viber: ViberConfig): ViberClient =>
+  createViberClient({ authToken: viber.authToken, apiRoot: viber.apiRoot, botName: viber.botName })
+
+/** Media links are signed with a key of their own, derived from the bot's token (no extra setting to manage). */
+export function mediaLinksFor(config: Config & { viber: ViberConfig }): MediaLinks | null {
+  if (config.publicUrl === undefined) return null
+  const secret = createHmac('sha256', config.viber.authToken).update('service-115 media links').digest('hex')
+  return createMediaLinks({ baseUrl: config.publicUrl, secret, ttlSeconds: MEDIA_LINK_TTL_SECONDS })
+}
+
+/** A photo Telegram holds, fetched through getFile, for people who read in another channel. */
+function telegramFiles(config: Config): ((fileId: string) => Promise<MediaFile | null>) | null {
+  const token = config.botToken
+  if (token === undefined) return null
+  const api = new Api(token, { apiRoot: config.telegramApiRoot })
+  return async (fileId) => {
+    const file = await api.getFile(fileId).catch(() => null)
+    if (!file?.file_path || (file.file_size ?? 0) > MAX_PHOTO_BYTES) return null
+    const response = await fetch(`${config.telegramApiRoot}/file/bot${token}/${file.file_path}`)
+    if (!response.ok) return null
+    const content = Buffer.from(await response.arrayBuffer())
+    return { content, mimeType: file.file_path.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg' }
+  }
+}
+
+/** Photos still in the upload store become bytes of the request (ones gone stale are left out). */
+function withUploadedPhotos(
+  db: Kysely<Database>,
+  submit: (draft: RequestDraft) => Promise<SubmitRequestResult>,
+): (draft: RequestDraft) => Promise<SubmitRequestResult> {
+  return async (draft) => {
+    const ids = draft.photos.flatMap((p) => (p.uploadId === undefined ? [] : [p.uploadId]))
+    if (ids.length === 0) return submit(draft)
+    const uploads = await loadPhotoUploads(db, draft.authorUserId, ids)
+    const photos = draft.photos.flatMap(({ uploadId, ...photo }) => {
+      if (uploadId === undefined) return [photo]
+      const upload = uploads.get(uploadId)
+      return upload
+        ? [{ ...photo, content: upload.content, mimeType: upload.mimeType, sizeBytes: upload.content.length }]
+        : []
+    })
+    return submit({ ...draft, photos })
+  }
+}
+
+export interface ViberRole {
+  /** The webhook, and the media links Viber fetches pictures from. */
+  routes: Route[]
+  /** For the send queue: status updates, ratings and notices to Viber users. */
+  sender: MessengerSender
+  start: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+/** Wires the resident dialogue for Viber: the same core dialogue and stores as Telegram, Viber's client and webhook. */
+export async function createViberRole(options: {
+  config: Config & { viber: ViberConfig }
+  db: Kysely<Database>
+  redisUrl: string
+  logger: Logger
+}): Promise<ViberRole> {
+  const { config, db, logger } = options
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 })
+  redis.on('error', (error) => {
+    logger.error({ err: error }, 'Redis (Viber) error')
+  })
+  const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
+  const catalogue = cachedCatalogue(db)
+  const transact = createTransact(db, createRequestStore)
+  const rateRequest = makeRateRequest({ transact, now: () => new Date() })
+  const submitRequest = makeSubmitRequest({ transact, now: () => new Date() })
+  const states = createDialogueStateStore(redis, `${config.redisPrefix}:dialogue:`)
+  const handleDialogueEvent = makeHandleDialogueEvent({
+    states,
+    residents: makeResidentServices({
+      store: createResidentStore(db),
+      catalogue,
+      submitRequest: withUploadedPhotos(db, submitRequest),
+    }),
+    catalogue,
+    newId: randomUUID,
+  })
+  const client = viberClientFor(config.viber)
+  const links = mediaLinksFor(config)
+  const fromTelegram = telegramFiles(config)
+  const photoUrl = (fileId: string): string | null =>
+    links && fromTelegram ? links.url({ kind: 'telegram', fileId }) : null
+
+  const bot = createViberBot({
+    client,
+    handleDialogueEvent,
+    pendingChoices: async (viberUserId) => (await states.load(`viber:${viberUserId}`))?.expected ?? [],
+    loadPerson: async (viberUserId, languageCode) => {
+      const userId = await ensureChannelUser(db, {
+        channel: 'viber',
+        externalId: viberUserId,
+        language: languageFrom(languageCode),
+      })
+      return { userId, language: await userLanguage(db, userId) }
+    },
+    markProcessed: (token) => markUpdateProcessed(db, 'viber', token),
+    markUnsubscribed: (viberUserId) => markIdentityUnreachable(db, 'viber', viberUserId, 'unsubscribed'),
+    rate: async (userId, requestId, rating) => {
+      const result = await rateRequest(await loadActor(db, userId), requestId, rating)
+      if (result.ok) return result.outcome
+      return result.error === 'already-rated' ? 'already-rated' : 'not-allowed'
+    },
+    downloadPicture: (url) => downloadPicture(url, { maxBytes: MAX_PHOTO_BYTES }),
+    storePhoto: (userId, content, mimeType) => storePhotoUpload(db, { userId, content, mimeType }),
+    floodGuard: createFloodGuard(redis, {
+      limit: config.floodLimit,
+      windowSeconds: 10,
+      prefix: `${config.redisPrefix}:flood:`,
+    }),
+    render: createViberRenderer({ translate, photoUrl }),
+    log: logger,
+  })
+
+  const routes: Route[] = [
+    viberWebhookRoute({ path: VIBER_WEBHOOK_PATH, authToken: config.viber.authToken, handle: bot.handle }),
+  ]
+  if (links)
+    routes.push(
+      mediaRoute({
+        links,
+        loadPhoto: (id) => requestPhotoContent(db, id),
+        loadTelegramFile: fromTelegram ?? (() => Promise.resolve(null)),
+      }),
+    )
+
+  return {
+    routes,
+    sender: createViberSender({ client, photoUrl }),
+    start: async () => {
+      // A health check only: a wrong token shows in the log, the rest of the service still starts.
+      const account = await client.getAccountInfo().catch((error: unknown) => {
+        logger.error({ err: error }, 'Viber account check failed')
+        return null
+      })
+      if (account) logger.info({ viber: account.name, webhook: account.webhook }, 'Viber bot ready')
+    },
+    stop: async () => {
+      await bot.idle()
+      redis.disconnect()
+    },
+  }
+}
