@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Message } from 'grammy/types'
+import type { FakeTelegram } from '../support/fake-telegram/server.js'
+import { startFakeTelegram } from '../support/fake-telegram/server.js'
+import type { TestDatabase } from '../support/test-database.js'
+import { createTestDatabase } from '../support/test-database.js'
+import type { RunningService } from './support/service.js'
+import { afternoonZone, startService } from './support/service.js'
+import { opening } from './support/texts.js'
+import type { StaffRole } from '../../src/core/access/permissions.js'
+import { makeSubmitRequest } from '../../src/core/requests/submit-request.js'
+import { createRequestStore } from '../../src/db/repositories/request-store.js'
+import { ensureChannelUser } from '../../src/db/repositories/users.js'
+import { createTransact } from '../../src/db/transact.js'
+import { aDraft, idOf } from '../support/fixtures.js'
+
+const ZONE = afternoonZone()
+type Person = ReturnType<FakeTelegram['user']>
+
+let nextUserId = 710_000_000 + Math.floor(Math.random() * 1_000_000) * 10
+
+const has = (key: string) => (m: Message) => (m.text ?? m.caption ?? '').includes(opening('ru', key))
+const says = (p: Person, key: string): Promise<Message> => p.waitForMessage(has(key), 10_000)
+const mentions = (p: Person, number: string): Promise<Message> =>
+  p.waitForMessage((m) => (m.text ?? m.caption ?? '').includes(number), 10_000)
+const buttonData = (p: Person, m: Message): string[] => p.inlineButtons(m).flatMap((b) => (b.data ? [b.data] : []))
+
+describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreSQL and Redis)', () => {
+  let telegram: FakeTelegram
+  let t: TestDatabase
+  let service: RunningService
+
+  const person = (): Person => telegram.user({ id: nextUserId++, firstName: 'Person', languageCode: 'ru' })
+
+  /** A Telegram user holding a staff role in an organisation. */
+  async function staff(role: StaffRole, organisation: string): Promise<Person> {
+    const p = person()
+    const userId = await ensureChannelUser(t.db, { channel: 'telegram', externalId: String(p.user.id) })
+    await t.db
+      .insertInto('staff_memberships')
+      .values({ user_id: userId, role, organisation_id: await idOf(t.db, 'organisations', organisation) })
+      .execute()
+    return p
+  }
+
+  /** A resident files a cold-radiator request in Lida through the dialogue; returns its number. */
+  async function fileRequest(r: Person): Promise<string> {
+    r.sendCommand('/start')
+    await says(r, 'menu.title')
+    r.press('menu:report')
+    await says(r, 'report.ask-category')
+    r.press('top:heating')
+    await says(r, 'report.ask-subcategory')
+    r.press('cat:heating.no-heat')
+    await says(r, 'report.ask-district')
+    r.press('dist:lida')
+    await says(r, 'report.ask-settlement')
+    r.press('stl:lida.lida')
+    await says(r, 'report.ask-street')
+    r.sendText('ул. Советская')
+    await says(r, 'report.ask-house')
+    r.sendText(String(10 + (nextUserId % 80)))
+    await says(r, 'report.ask-flat')
+    r.sendText('кв. 3')
+    await says(r, 'report.confirm-address')
+    r.press('yes')
+    await says(r, 'report.ask-description')
+    r.sendText('Батареи холодные третий день')
+    await says(r, 'report.ask-photos')
+    r.press('skip')
+    await says(r, 'report.ask-phone-offer')
+    r.press('skip')
+    await says(r, 'report.summary.title')
+    r.press('send')
+    const sent = await says(r, 'report.sent')
+    const number = /GR-\d{2}-\d{6}/.exec(sent.text ?? '')?.[0]
+    if (number === undefined) throw new Error('no request number')
+    return number
+  }
+
+  const requestByNumber = (number: string) =>
+    t.db.selectFrom('requests').selectAll().where('number', '=', number).executeTakeFirstOrThrow()
+
+  beforeAll(async () => {
+    telegram = await startFakeTelegram()
+    t = await createTestDatabase()
+    service = await startService({ telegram, databaseUrl: t.url, timeZone: ZONE })
+  })
+  afterAll(async () => {
+    await service.stop()
+    await telegram.close()
+    await t.drop()
+  })
+
+  it('when a resident files a request, then the card with buttons reaches the dispatcher; accept tells the resident; ask → answer comes back', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-housing')
+    const resident = person()
+    const number = await fileRequest(resident)
+    const request = await requestByNumber(number)
+
+    const card = await mentions(dispatcher, number)
+    expect(card.text).toContain(opening('ru', 'staff.card.title'))
+    expect(buttonData(dispatcher, card)).toEqual(
+      expect.arrayContaining([`rq:accept:${request.id}`, `rq:ask:${request.id}`, `rq:reject:${request.id}`]),
+    )
+    expect(buttonData(dispatcher, card)).not.toContain(`rq:assign:${request.id}`)
+
+    dispatcher.press(`rq:accept:${request.id}`)
+    const done = await says(dispatcher, 'dispatch.done.accept')
+    expect(buttonData(dispatcher, done)).toContain(`rq:assign:${request.id}`)
+    await says(resident, 'update.accepted')
+    expect((await requestByNumber(number)).status).toBe('accepted')
+
+    dispatcher.press(`rq:ask:${request.id}`)
+    await says(dispatcher, 'dispatch.prompt.ask')
+    dispatcher.sendText('В каком подъезде холодно?')
+    await says(dispatcher, 'dispatch.done.ask')
+    const question = await resident.waitForMessage((m) => (m.text ?? '').includes('В каком подъезде холодно?'), 10_000)
+    expect(buttonData(resident, question)).toEqual([`rq:reply:${request.id}`])
+
+    resident.press(`rq:reply:${request.id}`)
+    await says(resident, 'dispatch.prompt.reply')
+    resident.sendText('Во втором подъезде, с пятого этажа')
+    await says(resident, 'dispatch.done.reply')
+    const answer = await dispatcher.waitForMessage(
+      (m) => (m.text ?? '').includes('Во втором подъезде, с пятого этажа'),
+      10_000,
+    )
+    expect(answer.text).toContain(number)
+    expect((await requestByNumber(number)).status).toBe('accepted')
+    const messages = await t.db
+      .selectFrom('request_messages')
+      .select(['kind', 'body'])
+      .where('request_id', '=', request.id)
+      .orderBy('id')
+      .execute()
+    expect(messages.map((m) => m.kind)).toEqual(['question', 'answer'])
+  })
+
+  it('when the dispatcher assigns an executor and sends an official answer, then the executor and the resident are told', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-housing')
+    const executor = await staff('executor', 'lida-housing')
+    const resident = person()
+    const number = await fileRequest(resident)
+    const request = await requestByNumber(number)
+    await mentions(dispatcher, number)
+    dispatcher.press(`rq:accept:${request.id}`)
+    await says(dispatcher, 'dispatch.done.accept')
+
+    dispatcher.press(`rq:assign:${request.id}`)
+    await says(dispatcher, 'dispatch.assign.choose')
+    const executorUserId = await ensureChannelUser(t.db, { channel: 'telegram', externalId: String(executor.user.id) })
+    dispatcher.press(`rq:as:${request.id}:${executorUserId}`)
+    await says(dispatcher, 'dispatch.done.assign')
+    const assigned = await says(executor, 'dispatch.assigned.title')
+    expect(assigned.text).toContain(number)
+    expect((await requestByNumber(number)).executor_user_id).toBe(executorUserId)
+
+    dispatcher.press(`rq:answer:${request.id}`)
+    await says(dispatcher, 'dispatch.prompt.answer')
+    dispatcher.sendText('Отопление будет восстановлено до 18:00')
+    await says(dispatcher, 'dispatch.done.answer')
+    const official = await says(resident, 'dispatch.official-answer.resident')
+    expect(official.text).toContain('Отопление будет восстановлено до 18:00')
+  })
+
+  it('when the dispatcher rejects with a reason from the list, then the resident reads the reason and the words', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-housing')
+    const resident = person()
+    const number = await fileRequest(resident)
+    const request = await requestByNumber(number)
+    await mentions(dispatcher, number)
+
+    dispatcher.press(`rq:reject:${request.id}`)
+    await says(dispatcher, 'dispatch.reject.choose')
+    dispatcher.press(`rq:rj:${request.id}:duplicate`)
+    await says(dispatcher, 'dispatch.prompt.reject')
+    dispatcher.sendText('Повтор заявки GR-26-000001')
+    await says(dispatcher, 'dispatch.done.reject')
+    const told = await says(resident, 'dispatch.reject-reason.duplicate')
+    expect(told.text).toContain('Повтор заявки GR-26-000001')
+    expect(await requestByNumber(number)).toMatchObject({
+      status: 'rejected',
+      rejection_code: 'duplicate',
+      rejection_reason: 'Повтор заявки GR-26-000001',
+    })
+  })
+
+  it('when a dispatcher of another district asks for the request or presses its button, then they learn nothing and nothing changes', async () => {
+    const own = await staff('dispatcher', 'lida-housing')
+    const stranger = await staff('dispatcher', 'grodno-city-housing')
+    const number = await fileRequest(person())
+    const request = await requestByNumber(number)
+    await mentions(own, number)
+
+    stranger.sendText(`/req ${number}`)
+    const refused = await stranger.waitForReply(10_000)
+    expect(refused.text).toContain(opening('ru', 'dispatch.req.not-found'))
+    expect(refused.text).not.toContain(number)
+
+    stranger.pressData(`rq:accept:${request.id}`)
+    const notFound = await says(stranger, 'dispatch.error.not-found')
+    expect(notFound.text).not.toContain(number)
+    expect((await requestByNumber(number)).status).toBe('new')
+
+    own.sendText(`/req ${number.toLowerCase()}`)
+    const details = await mentions(own, number)
+    expect(details.text).toContain(opening('ru', 'dispatch.history.title'))
+    expect(buttonData(own, details)).toContain(`rq:accept:${request.id}`)
+  })
+
+  it('when an operator registers a phone call, then a numbered request routed to its organisation is made for the caller', async () => {
+    const operator = await staff('dispatcher', 'region-contact-centre')
+    operator.sendText('/call')
+    await says(operator, 'dispatch.call.ask-phone')
+    operator.sendText('8 029 555-12-34')
+    await says(operator, 'dispatch.call.ask-name')
+    operator.sendText('Иван Петрович')
+    await says(operator, 'dispatch.call.ask-category')
+    operator.press(`rq:c:${await idOf(t.db, 'categories', 'heating')}`)
+    await says(operator, 'dispatch.call.ask-subcategory')
+    operator.press(`rq:c:${await idOf(t.db, 'categories', 'heating.no-heat')}`)
+    await says(operator, 'dispatch.call.ask-district')
+    operator.press(`rq:c:${await idOf(t.db, 'districts', 'lida')}`)
+    await says(operator, 'dispatch.call.ask-address')
+    operator.sendText('Лида, ул. Мицкевича, 7, кв. 12')
+    await says(operator, 'dispatch.call.ask-description')
+    operator.sendText('Нет отопления во всей квартире')
+    const registered = await says(operator, 'dispatch.call.registered')
+    const number = /GR-\d{2}-\d{6}/.exec(registered.text ?? '')?.[0] ?? ''
+    expect(number).not.toBe('')
+
+    const request = await requestByNumber(number)
+    expect(request).toMatchObject({ source: 'phone', contact_phone: '+375295551234', status: 'new' })
+    expect(request.primary_organisation_id).toBe(await idOf(t.db, 'organisations', 'lida-housing'))
+    const caller = await t.db
+      .selectFrom('channel_identities as ci')
+      .innerJoin('users as u', 'u.id', 'ci.user_id')
+      .select(['ci.user_id', 'u.display_name'])
+      .where('ci.channel', '=', 'phone')
+      .where('ci.external_id', '=', '+375295551234')
+      .executeTakeFirstOrThrow()
+    expect(caller).toMatchObject({ user_id: request.author_user_id, display_name: 'Иван Петрович' })
+  })
+
+  it('when the dispatcher opens /queue, then the filters and pages show their requests, emergencies first', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-water')
+    const submit = makeSubmitRequest({ transact: createTransact(t.db, createRequestStore), now: () => new Date() })
+    const author = await ensureChannelUser(t.db, { channel: 'phone', externalId: `+37529${nextUserId % 10_000_000}` })
+    const numbers: string[] = []
+    // Six ordinary ones, then an emergency: it must still come first.
+    for (const [i, code] of [...Array<string>(6).fill('water.no-cold'), 'water.burst-pipe'].entries()) {
+      const result = await submit(
+        await aDraft(t.db, author, {
+          source: 'phone',
+          categoryId: await idOf(t.db, 'categories', code),
+          description: `Нет воды в подъезде номер ${i + 1}`,
+        }),
+      )
+      if (!result.ok) throw new Error(result.error)
+      numbers.push(result.request.number)
+    }
+    const [n0, n1, , n3, n4, n5, emergencyNumber] = numbers as [string, string, string, string, string, string, string]
+
+    dispatcher.sendText('/queue new')
+    const first = (await says(dispatcher, 'dispatch.queue.title')).text ?? ''
+    expect(first.indexOf(emergencyNumber)).toBeGreaterThan(-1)
+    expect(first.indexOf(emergencyNumber)).toBeLessThan(first.indexOf(n0))
+    expect(first).toContain(n3)
+    expect(first).not.toContain(n4)
+    dispatcher.press('rq:q:new:1')
+    const second = (await says(dispatcher, 'dispatch.queue.title')).text ?? ''
+    expect(second).toContain(n4)
+    expect(second).toContain(n5)
+    expect(second).not.toContain(n0)
+
+    dispatcher.press('rq:q:emergency:0')
+    const emergency = (await says(dispatcher, 'dispatch.queue.title')).text ?? ''
+    expect(emergency).toContain(emergencyNumber)
+    expect(emergency).not.toContain(n1)
+
+    dispatcher.sendText('/queue mine')
+    expect((await says(dispatcher, 'dispatch.queue.title')).text).toContain(opening('ru', 'dispatch.queue.empty'))
+  })
+})
