@@ -36,6 +36,8 @@ export async function startService(options: {
   /** Kept across a restart of the same service. */
   redisPrefix?: string
   timeZone?: string
+  /** ADMIN_TELEGRAM_IDS: made region admins at start. */
+  adminTelegramIds?: number[]
 }): Promise<RunningService> {
   const env: Record<string, string> = {
     BOT_TOKEN: options.telegram.token,
@@ -48,6 +50,7 @@ export async function startService(options: {
     REDIS_PREFIX: options.redisPrefix ?? `e2e${Math.random().toString(36).slice(2, 10)}`,
     SWEEP_EVERY_SECONDS: '1',
     ...(options.timeZone !== undefined && { TIMEZONE: options.timeZone }),
+    ...(options.adminTelegramIds && { ADMIN_TELEGRAM_IDS: options.adminTelegramIds.join(',') }),
     ...(options.webhook && {
       WEBHOOK_URL: `http://127.0.0.1:${options.webhook.port}`,
       WEBHOOK_SECRET: options.webhook.secret,
