@@ -4,6 +4,7 @@ import type { FakeTelegram } from '../support/fake-telegram/server.js'
 import { startFakeTelegram } from '../support/fake-telegram/server.js'
 import type { TestDatabase } from '../support/test-database.js'
 import { createTestDatabase } from '../support/test-database.js'
+import { aRequestWith } from '../support/admin-requests.js'
 import { idOf, residentsLivingIn } from '../support/fixtures.js'
 import { ensureChannelUser } from '../../src/db/repositories/users.js'
 import type { StaffRole } from '../../src/core/access/permissions.js'
@@ -177,5 +178,83 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     const stored = await t.db.selectFrom('notices').select('id').where('body', '=', body).execute()
     expect(stored).toEqual([])
     expect(await copies(inside, body)).toEqual([0, 0])
+  })
+
+  /** The bytes of a file the bot sent, through the fake Bot API's getFile and file download. */
+  async function download(fileId: string): Promise<Buffer> {
+    const api = `${telegram.apiRoot}/bot${telegram.token}`
+    const info = (await (await fetch(`${api}/getFile?file_id=${encodeURIComponent(fileId)}`)).json()) as {
+      result: { file_path: string }
+    }
+    const response = await fetch(`${telegram.apiRoot}/file/bot${telegram.token}/${info.result.file_path}`)
+    return Buffer.from(await response.arrayBuffer())
+  }
+
+  it('when admins ask for /stats and /export, then they get figures as text and a PNG chart, and a CSV of the requests in their scope', async () => {
+    const now = Date.now()
+    await aRequestWith(t.db, {
+      organisation: 'mosty-housing',
+      district: 'mosty',
+      createdAt: new Date(now - 60_000),
+      status: 'new',
+      phone: '+375291112233',
+    })
+    await aRequestWith(t.db, {
+      organisation: 'mosty-housing',
+      district: 'mosty',
+      createdAt: new Date(now - 120_000),
+      status: 'accepted',
+      acceptedAfterH: 0.01,
+    })
+    await aRequestWith(t.db, {
+      organisation: 'zelva-housing',
+      district: 'zelva',
+      createdAt: new Date(now - 60_000),
+      status: 'new',
+    })
+    const numbers = async (district: string) =>
+      (
+        await t.db
+          .selectFrom('requests')
+          .select('number')
+          .where('district_id', '=', await idOf(t.db, 'districts', district))
+          .execute()
+      ).map((r) => r.number)
+
+    const region = await anAdmin('region_admin', null)
+    region.sendCommand('/stats', 'today mosty')
+    const figures = await says(region, 'admin.stats.legend')
+    expect(figures.text).toContain('Мостовский район')
+    expect(figures.text).toContain('поступило 2 ')
+    const chart = await region.waitForMessage((m) => m.photo !== undefined)
+    const png = await download(chart.photo?.at(-1)?.file_id ?? '')
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+
+    region.sendCommand('/export', 'today')
+    const full = await region.waitForMessage((m) => m.document !== undefined)
+    expect(full.document?.file_name).toMatch(/^requests-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+    const all = (await download(full.document?.file_id ?? '')).toString('utf8')
+    expect(all.startsWith('\uFEFF')).toBe(true)
+    const allLines = all.slice(1).trimEnd().split('\r\n')
+    expect(allLines[0]).toContain(plain('ru', 'admin.export.column.phone'))
+    for (const number of [...(await numbers('mosty')), ...(await numbers('zelva'))])
+      expect(allLines.some((l) => l.startsWith(`${number},`))).toBe(true)
+    expect(all).toContain('+375291112233')
+
+    const mosty = await anAdmin('district_admin', 'mosty')
+    mosty.sendCommand('/export', 'today')
+    const own = await mosty.waitForMessage((m) => m.document !== undefined)
+    const mine = (await download(own.document?.file_id ?? '')).toString('utf8').slice(1).trimEnd().split('\r\n')
+    expect(mine[0]).not.toContain(plain('ru', 'admin.export.column.phone'))
+    expect(
+      mine
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual((await numbers('mosty')).sort())
+    expect(mine.join('\n')).not.toContain('+375291112233')
+
+    mosty.sendCommand('/stats', 'today zelva')
+    await says(mosty, 'admin.report.error.not-allowed')
   })
 })

@@ -1,10 +1,16 @@
 import type { StaffFeature } from '../../bot/telegram/context.js'
 import { createNoticeFeature } from './notices.js'
+import { createReportsFeatureFor } from './reports.js'
 import { createOnboardingFeature } from './onboarding.js'
 import { createDispatchFeature } from './dispatch.js'
 import type { StaffWiring } from './wiring.js'
 
 /** The staff capabilities of the bot, in the order they see updates. */
 export function createStaffFeatures(wiring: StaffWiring): StaffFeature[] {
-  return [createOnboardingFeature(wiring), createNoticeFeature(wiring), createDispatchFeature(wiring)]
+  return [
+    createOnboardingFeature(wiring),
+    createNoticeFeature(wiring),
+    createReportsFeatureFor(wiring),
+    createDispatchFeature(wiring),
+  ]
 }

@@ -100,7 +100,7 @@ const lidaTown: NoticeArea = { scope: 'settlement', settlementId: 101, streets: 
 const slonimTown: NoticeArea = { scope: 'settlement', settlementId: 201, streets: [] }
 
 describe('notice use cases', () => {
-  it.each([
+  it.each<[string, Actor, NoticeArea, boolean]>([
     ['a region admin', regionAdmin, { scope: 'region' }, true],
     ['a region admin', regionAdmin, slonimTown, true],
     ['a district admin', lidaAdmin, lidaTown, true],

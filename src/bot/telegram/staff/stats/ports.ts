@@ -1,0 +1,50 @@
+import type { Actor } from '../../../../core/access/permissions.js'
+import type { Period } from '../../../../core/admin/period.js'
+import type { Language, LocalizedText } from '../../../../core/i18n/text.js'
+
+export interface OrganisationFigures {
+  code: string | null
+  name: LocalizedText | null
+  received: number
+  open: number
+  overdue: number
+  doneOnTimePct: number | null
+  medianAcceptMinutes: number | null
+  medianFinishMinutes: number | null
+  reopenPct: number | null
+  averageRating: number | null
+}
+
+export interface DeadLetterView {
+  id: number
+  failedAt: Date
+  queue: string
+  jobName: string
+  attempts: number
+  reason: string
+}
+
+type Refused = { ok: false; error: 'not-allowed' }
+
+/** What /stats, /export and /deadletters need; the app wires them to the core and PostgreSQL. */
+export interface ReportPorts {
+  timeZone: string
+  now: () => Date
+  /** A district named by its code or the start of its name in any language. */
+  findDistrict: (word: string) => Promise<{ id: number; name: LocalizedText } | null>
+  stats: (
+    actor: Actor,
+    period: Period,
+    districtId: number | null,
+  ) => Promise<Refused | { ok: true; district: LocalizedText | null; rows: OrganisationFigures[] }>
+  exportRequests: (
+    actor: Actor,
+    period: Period,
+    language: Language,
+  ) => Promise<Refused | { ok: true; csv: string; count: number; personal: boolean }>
+  deadLetters: (
+    actor: Actor,
+    offset: number,
+    limit: number,
+  ) => Promise<Refused | { ok: true; rows: DeadLetterView[]; total: number }>
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { LocalizedText } from '../../core/i18n/text.js'
+import type { Database } from '../schema.js'
+
+export interface OrganisationStats {
+  organisationId: number | null
+  code: string | null
+  name: LocalizedText | null
+  received: number
+  /** Of those received, still not done, closed or rejected. */
+  open: number
+  /** Open and past the deadline to fix. */
+  overdue: number
+  /** Of those done, the share done by the deadline (0–100), null when none is done. */
+  doneOnTimePct: number | null
+  medianAcceptMinutes: number | null
+  medianFinishMinutes: number | null
+  /** Share of those received that were ever reopened (0–100). */
+  reopenPct: number | null
+  averageRating: number | null
+}
+
+/**
+ * Per organisation (the primary one; null = region triage), for requests received in [from, to)
+ * within a district or the whole region. Computed in SQL.
+ */
+export async function organisationStats(
+  db: Kysely<Database>,
+  options: { from: Date; to: Date; districtId: number | null; now: Date },
+): Promise<OrganisationStats[]> {
+  const { rows } = await sql<{
+    organisation_id: number | null
+    code: string | null
+    name: LocalizedText | null
+    received: number
+    open: number
+    overdue: number
+    done_on_time_pct: number | null
+    median_accept_minutes: number | null
+    median_finish_minutes: number | null
+    reopen_pct: number | null
+    average_rating: number | null
+  }>`
+    with r as (
+      select r.*, exists (select 1 from request_events e where e.request_id = r.id and e.kind = 'status_changed'
+                          and e.to_status = 'reopened') as reopened
+      from requests r
+      where r.created_at >= ${options.from} and r.created_at < ${options.to}
+        and (${options.districtId}::int is null or r.district_id = ${options.districtId}::int)
+    )
+    select r.primary_organisation_id as organisation_id, o.code, o.name,
+      count(*)::int as received,
+      count(*) filter (where r.status not in ('done', 'closed', 'rejected'))::int as open,
+      count(*) filter (where r.status not in ('done', 'closed', 'rejected') and r.fix_due_at < ${options.now})::int as overdue,
+      round(100.0 * count(*) filter (where r.done_at is not null and r.done_at <= r.fix_due_at)
+            / nullif(count(*) filter (where r.done_at is not null), 0), 1)::float8 as done_on_time_pct,
+      round((percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at))
+             filter (where r.accepted_at is not null) / 60)::numeric, 1)::float8 as median_accept_minutes,
+      round((percentile_cont(0.5) within group (order by extract(epoch from r.done_at - r.created_at))
+             filter (where r.done_at is not null) / 60)::numeric, 1)::float8 as median_finish_minutes,
+      round(100.0 * count(*) filter (where r.reopened) / count(*), 1)::float8 as reopen_pct,
+      round(avg(r.rating), 2)::float8 as average_rating
+    from r left join organisations o on o.id = r.primary_organisation_id
+    group by r.primary_organisation_id, o.code, o.name
+    order by received desc, o.code nulls first`.execute(db)
+  return rows.map((r) => ({
+    organisationId: r.organisation_id,
+    code: r.code,
+    name: r.name,
+    received: r.received,
+    open: r.open,
+    overdue: r.overdue,
+    doneOnTimePct: r.done_on_time_pct,
+    medianAcceptMinutes: r.median_accept_minutes,
+    medianFinishMinutes: r.median_finish_minutes,
+    reopenPct: r.reopen_pct,
+    averageRating: r.average_rating,
+  }))
+}
