@@ -39,3 +39,8 @@ export function createAssignmentsStore(db: Kysely<Database>): AssignmentsStore {
     },
   }
 }
+
+export async function requestNumberOf(db: Kysely<Database>, requestId: number): Promise<string | null> {
+  const row = await db.selectFrom('requests').select('number').where('id', '=', requestId).executeTakeFirst()
+  return row?.number ?? null
+}

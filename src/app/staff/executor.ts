@@ -1,0 +1,18 @@
+import type { StaffFeature } from '../../bot/telegram/context.js'
+import { createExecutorFeature as createFeature } from '../../bot/telegram/staff/executor/feature.js'
+import { makeChangeRequestStatus } from '../../core/requests/change-status.js'
+import { makeListAssignments } from '../../core/requests/list-assignments.js'
+import { createRequestStore } from '../../db/repositories/request-store.js'
+import { createAssignmentsStore, requestNumberOf } from '../../db/repositories/staff-assignments.js'
+import { createTransact } from '../../db/transact.js'
+import type { StaffWiring } from './wiring.js'
+
+/** The executor's assignments, "start", and the "done" wizard, on the shared status-change use case. */
+export function createExecutorFeature({ db, translate }: StaffWiring): StaffFeature {
+  return createFeature({
+    translate,
+    listAssignments: makeListAssignments({ store: createAssignmentsStore(db) }),
+    changeStatus: makeChangeRequestStatus({ transact: createTransact(db, createRequestStore), now: () => new Date() }),
+    requestNumber: (requestId) => requestNumberOf(db, requestId),
+  })
+}

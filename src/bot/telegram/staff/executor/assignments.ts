@@ -1,0 +1,94 @@
+import type { Composer } from 'grammy'
+import type { InlineKeyboardButton } from 'grammy/types'
+import type { Language, Text } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { Assignment } from '../../../../core/requests/list-assignments.js'
+import type { BotContext } from '../../context.js'
+import type { ExecutorDeps } from './deps.js'
+import { FINISH_WIZARD } from './finish-wizard.js'
+import { refusalText } from './results.js'
+
+function card(a: Assignment): Text {
+  const body = text('executor.card', {
+    number: a.number,
+    category: { localized: a.category },
+    address: a.addressText,
+    description: a.description,
+    status: { text: text(`status.${a.status}`) },
+    due: { datetime: a.fixDueAt },
+  })
+  return a.emergency ? text('executor.card-emergency', { card: { text: body } }) : body
+}
+
+/** /mine: one card per assignment with "start" and "done"; "start" here, "done" opens the wizard. */
+export function installAssignments(composer: Composer<BotContext>, deps: ExecutorDeps): void {
+  const say = (ctx: BotContext, language: Language, message: Text, buttons?: InlineKeyboardButton[][]) =>
+    ctx.reply(deps.translate(language, message), {
+      parse_mode: 'HTML',
+      ...(buttons && { reply_markup: { inline_keyboard: buttons } }),
+    })
+
+  composer.command('mine', async (ctx) => {
+    const person = ctx.person
+    if (!person) return
+    const { language } = person
+    const result = await deps.listAssignments(person.actor)
+    if (!result.ok) {
+      await say(ctx, language, text('common.staff-only'))
+      return
+    }
+    if (result.assignments.length === 0) {
+      await say(ctx, language, text('executor.mine.empty'))
+      return
+    }
+    await say(ctx, language, text('executor.mine.title', { count: result.assignments.length }))
+    for (const a of result.assignments) {
+      const buttons: InlineKeyboardButton[] = []
+      if (a.actions.includes('start'))
+        buttons.push({
+          text: deps.translate(language, text('executor.button.start')),
+          callback_data: `ex:s:${a.requestId}`,
+        })
+      if (a.actions.includes('finish'))
+        buttons.push({
+          text: deps.translate(language, text('executor.button.done')),
+          callback_data: `ex:d:${a.requestId}`,
+        })
+      await say(ctx, language, card(a), buttons.length > 0 ? [buttons] : undefined)
+    }
+  })
+
+  composer.callbackQuery(/^ex:s:(\d{1,9})$/, async (ctx) => {
+    const person = ctx.person
+    await ctx.answerCallbackQuery().catch(() => undefined)
+    if (!person) return
+    const requestId = Number(ctx.match[1])
+    const result = await deps.changeStatus({ actor: person.actor, requestId, action: 'start' })
+    if (!result.ok) {
+      await say(ctx, person.language, refusalText(result))
+      return
+    }
+    // The card keeps only "done" now.
+    await ctx
+      .editMessageReplyMarkup({
+        reply_markup: {
+          inline_keyboard: [
+            [
+              {
+                text: deps.translate(person.language, text('executor.button.done')),
+                callback_data: `ex:d:${requestId}`,
+              },
+            ],
+          ],
+        },
+      })
+      .catch(() => undefined)
+    await say(ctx, person.language, text('executor.started', { number: (await deps.requestNumber(requestId)) ?? '' }))
+  })
+
+  composer.callbackQuery(/^ex:d:(\d{1,9})$/, async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => undefined)
+    if (!ctx.person) return
+    await ctx.conversation.enter(FINISH_WIZARD, Number(ctx.match[1]))
+  })
+}

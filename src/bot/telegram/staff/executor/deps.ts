@@ -1,0 +1,13 @@
+import type { Actor } from '../../../../core/access/permissions.js'
+import type { Translate } from '../../../../core/i18n/translate.js'
+import type { ChangeStatusCommand, ChangeStatusResult } from '../../../../core/requests/change-status.js'
+import type { ListAssignmentsResult } from '../../../../core/requests/list-assignments.js'
+
+/** What the executor's handlers need; the composition root passes in use cases and lookups. */
+export interface ExecutorDeps {
+  translate: Translate
+  listAssignments: (actor: Actor) => Promise<ListAssignmentsResult>
+  changeStatus: (command: ChangeStatusCommand) => Promise<ChangeStatusResult>
+  /** The request's human number, for texts (null: no such request). */
+  requestNumber: (requestId: number) => Promise<string | null>
+}

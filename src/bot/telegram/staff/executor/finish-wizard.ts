@@ -1,0 +1,134 @@
+import type { Conversation } from '@grammyjs/conversations'
+import type { Context } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
+import type { Language, TextParam } from '../../../../core/i18n/text.js'
+import { text } from '../../../../core/i18n/text.js'
+import type { ChangeStatusResult } from '../../../../core/requests/change-status.js'
+import type { Photo } from '../../../../core/requests/request.js'
+import type { BotContext } from '../../context.js'
+import type { ExecutorDeps } from './deps.js'
+import { refusalText } from './results.js'
+
+export const FINISH_WIZARD = 'executor-finish'
+/** Enough to show the result from every side; more is a mistake (a whole album sent twice). */
+export const MAX_AFTER_PHOTOS = 10
+export const COMMENT_MAX_LENGTH = 1000
+
+const PHOTOS_DONE = 'ex:f:photos'
+const CONFIRM = 'ex:f:ok'
+const DROP = 'ex:f:no'
+
+async function settle(ctx: Context): Promise<void> {
+  if (!ctx.callbackQuery) return
+  await ctx.answerCallbackQuery().catch(() => undefined)
+  if (ctx.callbackQuery.message)
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+}
+
+/**
+ * "Done": "after" photos (at least one), a comment, a confirmation; then the status change.
+ * The database is reached only through `conversation.external`, so a replay after a restart
+ * repeats no write; Bot API calls stay outside `external`, where the replay log records them.
+ */
+export function finishWizard(deps: ExecutorDeps) {
+  return async function finish(conversation: Conversation<BotContext>, ctx: Context, requestId: number) {
+    const language = await conversation.external((outside): Language | null => outside.person?.language ?? null)
+    if (language === null) return
+    const t = (key: string, params?: Record<string, TextParam>) => deps.translate(language, text(key, params))
+    const button = (key: string, data: string): InlineKeyboardMarkup => ({
+      inline_keyboard: [[{ text: t(key), callback_data: data }]],
+    })
+    const html = { parse_mode: 'HTML' as const }
+
+    const number = await conversation.external(() => deps.requestNumber(requestId))
+    if (number === null) {
+      await ctx.reply(t('executor.error.not-found'), html)
+      return
+    }
+
+    await ctx.reply(t('executor.finish.ask-photo', { number }), html)
+    const photos: Photo[] = []
+    for (;;) {
+      const next = await conversation.wait()
+      const sizes = next.message?.photo
+      const largest = sizes?.at(-1)
+      if (largest) {
+        if (photos.length >= MAX_AFTER_PHOTOS) {
+          await next.reply(t('executor.finish.too-many-photos', { count: photos.length }), {
+            ...html,
+            reply_markup: button('executor.button.photos-done', PHOTOS_DONE),
+          })
+          continue
+        }
+        photos.push({
+          kind: 'after',
+          mimeType: 'image/jpeg',
+          sizeBytes: largest.file_size ?? 0,
+          content: null,
+          telegramFileId: largest.file_id,
+        })
+        await next.reply(t('executor.finish.photo-received', { count: photos.length }), {
+          ...html,
+          reply_markup: button('executor.button.photos-done', PHOTOS_DONE),
+        })
+        continue
+      }
+      if (next.callbackQuery?.data === PHOTOS_DONE && photos.length > 0) {
+        await settle(next)
+        break
+      }
+      await settle(next)
+      await next.reply(t('executor.finish.need-photo'), {
+        ...html,
+        ...(photos.length > 0 && { reply_markup: button('executor.button.photos-done', PHOTOS_DONE) }),
+      })
+    }
+
+    await ctx.reply(t('executor.finish.ask-comment'), html)
+    let comment = ''
+    for (;;) {
+      const next = await conversation.wait()
+      const typed = next.message?.text?.trim()
+      if (typed !== undefined && typed !== '' && !typed.startsWith('/') && typed.length <= COMMENT_MAX_LENGTH) {
+        comment = typed
+        break
+      }
+      await settle(next)
+      await next.reply(t('executor.finish.need-comment', { max: COMMENT_MAX_LENGTH }), html)
+    }
+
+    await ctx.reply(t('executor.finish.confirm', { number, count: photos.length, comment }), {
+      ...html,
+      reply_markup: {
+        inline_keyboard: [
+          [
+            { text: t('executor.button.confirm'), callback_data: CONFIRM },
+            { text: t('common.button.cancel'), callback_data: DROP },
+          ],
+        ],
+      },
+    })
+    for (;;) {
+      const next = await conversation.wait()
+      const data = next.callbackQuery?.data
+      await settle(next)
+      if (data === DROP) {
+        await next.reply(t('staff.cancelled'), html)
+        return
+      }
+      if (data === CONFIRM) break
+      await next.reply(t('executor.finish.use-buttons'), html)
+    }
+
+    const result = await conversation.external((outside): Promise<ChangeStatusResult> | ChangeStatusResult =>
+      // The actor as of now: a role revoked while the wizard waited no longer counts.
+      outside.person
+        ? deps.changeStatus({ actor: outside.person.actor, requestId, action: 'finish', afterPhotos: photos, comment })
+        : { ok: false, error: 'not-allowed' },
+    )
+    await ctx.reply(
+      result.ok ? t('executor.finish.done', { number }) : deps.translate(language, refusalText(result)),
+      html,
+    )
+  }
+}
