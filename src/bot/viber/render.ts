@@ -54,7 +54,8 @@ export function createViberRenderer(options: {
           ),
         )
       if (prompt.kind !== 'none') {
-        const perRow = prompt.kind === 'choices' ? (prompt.columns ?? 1) : 1
+        // Long lists (districts) in two columns, so the keyboard stays short enough to scroll.
+        const perRow = (prompt.kind === 'choices' ? prompt.columns : undefined) ?? (prompt.choices.length > 6 ? 2 : 1)
         for (const choice of prompt.choices)
           buttons.push(replyButton(htmlToPlain(translate(language, choice.label)), choice.value, perRow))
       }

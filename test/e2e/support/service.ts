@@ -38,6 +38,8 @@ export async function startService(options: {
   timeZone?: string
   /** ADMIN_TELEGRAM_IDS: made region admins at start. */
   adminTelegramIds?: number[]
+  /** More settings (e.g. the Viber channel's); they win over the defaults above. */
+  env?: Record<string, string>
 }): Promise<RunningService> {
   const env: Record<string, string> = {
     BOT_TOKEN: options.telegram.token,
@@ -55,6 +57,7 @@ export async function startService(options: {
       WEBHOOK_URL: `http://127.0.0.1:${options.webhook.port}`,
       WEBHOOK_SECRET: options.webhook.secret,
     }),
+    ...options.env,
   }
   const service = startEntry('main', [], env)
   const origin = await waitForLine(service, (line) => /"origin":"(http:\/\/[^"]+)"/.exec(line)?.[1], 60_000)
