@@ -32,7 +32,7 @@ describe('staff join and leave through invite links (real HTTP to a fake Bot API
 
   const person = (languageCode = 'ru'): Person => telegram.user({ id: nextUserId++, firstName: 'Ольга', languageCode })
   /** The menu Telegram would show in this private chat (chat scope first, else the default). */
-  const chatMenu = (chatId: number, language?: string): Promise<BotCommand[]> =>
+  const chatMenu = (chatId: number, language?: 'be' | 'en'): Promise<BotCommand[]> =>
     api.getMyCommands({ scope: { type: 'chat', chat_id: chatId }, ...(language && { language_code: language }) })
   const membershipsOf = (telegramUserId: number) =>
     t.db
