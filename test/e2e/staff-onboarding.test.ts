@@ -165,6 +165,25 @@ describe('staff join and leave through invite links (real HTTP to a fake Bot API
     await says(ivan, 'ru', 'common.staff-only')
   })
 
+  it('when a staff member made outside the bot sends /start, then their menu gets the staff commands and the greeting follows', async () => {
+    const chatId = nextUserId++
+    const userId = (await t.db.insertInto('users').values({ language: 'en' }).returning('id').executeTakeFirstOrThrow())
+      .id
+    await t.db
+      .insertInto('channel_identities')
+      .values({ user_id: userId, channel: 'telegram', external_id: String(chatId) })
+      .execute()
+    await t.db
+      .insertInto('staff_memberships')
+      .values({ user_id: userId, role: 'executor', organisation_id: await idOf(t.db, 'organisations', 'lida-water') })
+      .execute()
+    expect(await chatMenu(chatId)).toEqual([])
+    const executor = telegram.user({ id: chatId, languageCode: 'en' })
+    executor.sendCommand('/start')
+    await says(executor, 'en', 'menu.title')
+    expect((await chatMenu(chatId, 'en')).map((c) => c.command)).toEqual([...RESIDENT_COMMANDS, 'mine'])
+  })
+
   it('when a district admin uses /invite with arguments for another district, then it is refused, and for their own it works', async () => {
     const adminChat = nextUserId++
     const userId = (await t.db.insertInto('users').values({ language: 'ru' }).returning('id').executeTakeFirstOrThrow())
