@@ -124,6 +124,21 @@ export class ViberUser {
     return this.fake.post({ event: 'unsubscribed', timestamp: Date.now(), message_token: bigToken(), user_id: this.id })
   }
 
+  /** Resolves once everything this person got so far satisfies `check` (for counting replies). */
+  async waitForInbox(
+    check: (all: ReceivedMessage[]) => boolean,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<ReceivedMessage[]> {
+    const saved = this.cursor
+    this.cursor = 0
+    try {
+      await this.waitForMessage(() => check(this.messages()), timeoutMs)
+      return this.messages()
+    } finally {
+      this.cursor = saved
+    }
+  }
+
   /** Resolves with the first message since the last action that matches. */
   waitForMessage(match: (m: ReceivedMessage) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<ReceivedMessage> {
     const from = this.cursor
