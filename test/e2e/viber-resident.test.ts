@@ -15,6 +15,7 @@ import { createTestDatabase } from '../support/test-database.js'
 import type { RunningService } from './support/service.js'
 import { afternoonZone, freePort, startService } from './support/service.js'
 import { opening } from './support/texts.js'
+import { runEntry } from '../support/run-process.js'
 
 const reads =
   (key: string, language: 'ru' | 'be' | 'en' = 'ru') =>
@@ -183,5 +184,24 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
     const fromTelegram = await fetch(links.url({ kind: 'telegram', fileId }))
     expect(fromTelegram.status).toBe(200)
     expect(Buffer.from(await fromTelegram.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0x01, 0x02]))
+  })
+  it('when viber:set-webhook runs, then Viber checks our URL with a signed callback and takes it with every event type', async () => {
+    viber.webhookUrl = undefined
+    const result = await runEntry('cli', ['viber:set-webhook'], {
+      VIBER_AUTH_TOKEN: viber.authToken,
+      VIBER_API_ROOT: viber.apiRoot,
+      PUBLIC_URL: publicUrl,
+    })
+    expect(result.stdout).toContain(`Viber webhook set: ${publicUrl}/viber/webhook`)
+    expect(result.code).toBe(0)
+    expect(viber.webhookUrl).toBe(`${publicUrl}/viber/webhook`)
+    const call = viber.calls.filter((c) => c.method === 'set_webhook').at(-1)
+    expect(call?.body.event_types).toEqual(expect.arrayContaining(['conversation_started', 'unsubscribed']))
+  })
+
+  it('when viber:set-webhook runs without a Viber token, then it says what is missing and exits 2', async () => {
+    const result = await runEntry('cli', ['viber:set-webhook'], { PUBLIC_URL: publicUrl })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toContain('VIBER_AUTH_TOKEN')
   })
 })
