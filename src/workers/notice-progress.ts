@@ -26,6 +26,7 @@ export function createNoticeProgressReporter(deps: {
         target.state,
         target.planned,
         await deps.store.counts(target.noticeId),
+        target.sendAt,
       )
       const html = deps.translate(target.language, noticeProgressMessage(progress))
       if (html === target.shown) continue

@@ -11,6 +11,7 @@ import type { StaffRole } from '../../src/core/access/permissions.js'
 import type { RunningService } from './support/service.js'
 import { afternoonZone, startService } from './support/service.js'
 import { opening, plain } from './support/texts.js'
+import { eventually } from '../support/workers.js'
 
 const ZONE = afternoonZone()
 
@@ -256,5 +257,76 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
 
     mosty.sendCommand('/stats', 'today zelva')
     await says(mosty, 'admin.report.error.not-allowed')
+  })
+
+  it('when an admin schedules a notice for a district and then cancels it in /notices, then it waits for its time and never goes out', async () => {
+    const people = await residentsLivingIn(t.db, 'dyatlovo.dyatlovo', 2)
+    const body = 'Запланированное и отменённое объявление'
+    const admin = await anAdmin('district_admin', 'dyatlovo')
+    admin.sendCommand('/notice')
+    await says(admin, 'admin.notice.ask-kind')
+    admin.press('nt:k:information')
+    await says(admin, 'admin.notice.ask-area')
+    expect(admin.inlineButtons().map((b) => b.data)).not.toContain('nt:a:region')
+    admin.press('nt:a:district')
+    await says(admin, 'admin.notice.ask-district')
+    admin.press(`nt:d:${await idOf(t.db, 'districts', 'dyatlovo')}`)
+    await says(admin, 'admin.notice.ask-service')
+    admin.press('nt:sv:heating')
+    await says(admin, 'admin.notice.ask-window')
+    admin.sendText('13:00–23:00')
+    await says(admin, 'admin.notice.ask-body')
+    admin.sendText(body)
+    await says(admin, 'admin.notice.ask-photo')
+    admin.press('nt:ph:none')
+    await says(admin, 'admin.notice.preview-ask')
+    admin.press('nt:pv:schedule')
+    await says(admin, 'admin.notice.ask-send-at')
+    admin.sendText('23:30')
+    await says(admin, 'admin.notice.error.send-at-after-end')
+    await says(admin, 'admin.notice.preview-ask')
+    admin.press('nt:pv:schedule')
+    await says(admin, 'admin.notice.ask-send-at')
+    admin.sendText('22:00')
+    await says(admin, 'admin.notice.scheduled-for')
+    const stateOf = async () =>
+      (await t.db.selectFrom('notices').select('state').where('body', '=', body).executeTakeFirst())?.state
+    await eventually(async () => (await stateOf()) === 'scheduled')
+    const notice = await t.db
+      .selectFrom('notices')
+      .select(['id', 'state', 'send_at', 'area'])
+      .where('body', '=', body)
+      .executeTakeFirstOrThrow()
+    expect(notice.state).toBe('scheduled')
+    expect(notice.area).toEqual({ scope: 'districts', districtIds: [await idOf(t.db, 'districts', 'dyatlovo')] })
+    expect(notice.send_at?.getTime()).toBeGreaterThan(Date.now())
+
+    admin.sendCommand('/notices')
+    await admin.waitForMessage((m) => (m.text ?? '').includes(body))
+    admin.press(`nt:stop:${notice.id}`)
+    await says(admin, 'admin.notice.cancelled')
+    const after = await t.db.selectFrom('notices').select('state').where('id', '=', notice.id).executeTakeFirstOrThrow()
+    expect(after.state).toBe('cancelled')
+    expect(await copies(people, body)).toEqual([0, 0])
+  })
+
+  it('when an admin opens /deadletters, then the undelivered messages are listed with their reasons and without their payloads', async () => {
+    await t.db
+      .insertInto('dead_letters')
+      .values({
+        queue: 'telegram-send',
+        job_name: 'status-update',
+        job_id: 'ob-424242',
+        payload: JSON.stringify({ secret: 'не показывать' }),
+        reason: 'send failed: 500 Internal Server Error',
+        attempts: 5,
+      })
+      .execute()
+    const admin = await anAdmin('region_admin', null)
+    admin.sendCommand('/deadletters')
+    const list = await says(admin, 'admin.deadletters.title')
+    expect(list.text).toContain('send failed: 500 Internal Server Error')
+    expect(list.text).toContain('telegram-send/status-update')
+    expect(list.text).not.toContain('не показывать')
   })
 })

@@ -71,6 +71,7 @@ export interface ProgressTarget extends ProgressMessage {
   noticeId: number
   state: NoticeState
   planned: boolean
+  sendAt: string | null
   shown: string | null
 }
 

@@ -11,6 +11,8 @@ export interface NoticeProgress {
   /** Planned but not yet sent (or cancelled before sending). */
   waiting: number
   planned: boolean
+  /** When a scheduled notice goes out (ISO). */
+  sendAt: string | null
 }
 
 /** Delivery counts by notice_deliveries state → what the admin sees. */
@@ -19,6 +21,7 @@ export function progressFrom(
   state: string,
   planned: boolean,
   counts: Record<string, number>,
+  sendAt: string | null = null,
 ): NoticeProgress {
   const n = (key: string) => counts[key] ?? 0
   return {
@@ -30,6 +33,7 @@ export function progressFrom(
     blocked: n('unreachable'),
     waiting: n('pending') + n('sending'),
     planned,
+    sendAt,
   }
 }
 
@@ -45,5 +49,8 @@ export function noticeProgressMessage(p: NoticeProgress): Text[] {
       waiting: p.waiting,
     }),
     ...(p.state === 'sending' && !p.planned ? [text('admin.notice.progress.planning')] : []),
+    ...(p.state === 'scheduled' && p.sendAt !== null
+      ? [text('admin.notice.scheduled-for', { at: { datetime: p.sendAt } })]
+      : []),
   ]
 }

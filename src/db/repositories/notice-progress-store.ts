@@ -13,6 +13,7 @@ export function createNoticeProgressStore(db: Kysely<Database>): NoticeProgressS
         id: number
         state: ProgressTarget['state']
         planned_at: Date | null
+        send_at: Date | null
         progress_chat_id: string
         progress_message_id: number
         progress_language: 'ru' | 'be' | 'en' | null
@@ -29,13 +30,14 @@ export function createNoticeProgressStore(db: Kysely<Database>): NoticeProgressS
             and updated_at > now() - interval '2 days'
           order by id limit ${limit}
           for update skip locked)
-        returning id, state, planned_at, progress_chat_id, progress_message_id, progress_language, progress_shown`.execute(
+        returning id, state, planned_at, send_at, progress_chat_id, progress_message_id, progress_language, progress_shown`.execute(
         db,
       )
       return rows.map((r) => ({
         noticeId: r.id,
         state: r.state,
         planned: r.planned_at !== null,
+        sendAt: r.send_at?.toISOString() ?? null,
         chatId: r.progress_chat_id,
         messageId: r.progress_message_id,
         language: r.progress_language ?? 'ru',

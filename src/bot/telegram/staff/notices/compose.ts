@@ -238,10 +238,7 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
       }
       const state = sendAt === null ? 'sending' : 'scheduled'
       const progress = await ctx.reply(
-        translate(language, [
-          ...noticeProgressMessage(progressFrom(noticeId, state, false, {})),
-          ...(sendAt === null ? [] : [text('admin.notice.scheduled-for', { at: { datetime: sendAt } })]),
-        ]),
+        translate(language, noticeProgressMessage(progressFrom(noticeId, state, false, {}, sendAt))),
         html,
       )
       const chatId = String(progress.chat.id)
