@@ -36,6 +36,8 @@ import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
 
 const CATALOGUE_TTL_MS = 60_000
+/** How long a stopping bot waits for the updates it is handling. */
+const STOP_GRACE_MS = 10_000
 /** Abandoned staff wizards expire after this long. */
 const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
 /** Bump when a staff wizard's steps change, so old replay logs are dropped instead of replayed. */
@@ -163,6 +165,11 @@ export async function createTelegramRole(options: {
     },
     stop: async () => {
       if (runner?.isRunning() === true) await runner.stop()
+      // The runner's stop ends fetching but not the updates in hand; a wizard saves its step
+      // after replying, so Redis must stay connected until they are done.
+      const deadline = Date.now() + STOP_GRACE_MS
+      while (runner !== undefined && runner.size() > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50))
       redis.disconnect()
     },
   }
