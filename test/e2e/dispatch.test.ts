@@ -243,6 +243,67 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     expect(caller).toMatchObject({ user_id: request.author_user_id, display_name: 'Иван Петрович' })
   })
 
+  it('when a dispatcher links a group with /linkchat, then cards come to the group and a button pressed there acts as the presser', async () => {
+    const group = { id: -1_000_000_000_000 - (nextUserId % 1_000_000), title: 'Лида ЖКХ — диспетчерская' }
+    const first = await staff('dispatcher', 'lida-housing')
+    const second = await staff('dispatcher', 'lida-housing')
+    const outsider = person()
+    const inGroup = (p: Person) =>
+      telegram.groupMember(group, { id: p.user.id, firstName: 'Member', languageCode: 'ru' })
+
+    inGroup(outsider).sendText('/linkchat')
+    await inGroup(outsider).waitForMessage(has('common.staff-only'), 10_000)
+    inGroup(first).sendText('/linkchat')
+    await inGroup(first).waitForMessage(has('dispatch.linkchat.done'), 10_000)
+
+    const number = await fileRequest(person())
+    const request = await requestByNumber(number)
+    const card = await inGroup(first).waitForMessage((m) => (m.text ?? m.caption ?? '').includes(number), 10_000)
+    expect(buttonData(first, card)).toContain(`rq:accept:${request.id}`)
+
+    // Someone in the group without a role learns nothing and changes nothing.
+    inGroup(outsider).press(`rq:accept:${request.id}`)
+    await inGroup(outsider).waitForMessage(has('dispatch.error.not-found'), 10_000)
+    expect((await requestByNumber(number)).status).toBe('new')
+
+    inGroup(second).press(`rq:accept:${request.id}`)
+    await inGroup(second).waitForMessage(has('dispatch.done.accept'), 10_000)
+    const secondUserId = await ensureChannelUser(t.db, { channel: 'telegram', externalId: String(second.user.id) })
+    const accepted = await t.db
+      .selectFrom('request_events')
+      .select('actor_user_id')
+      .where('request_id', '=', request.id)
+      .where('to_status', '=', 'accepted')
+      .executeTakeFirstOrThrow()
+    expect(accepted.actor_user_id).toBe(secondUserId)
+  })
+
+  it('when the dispatcher reroutes and plans through the buttons, then the request moves and the resident is told', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-housing')
+    const waterDispatcher = await staff('dispatcher', 'lida-water')
+    const resident = person()
+    const number = await fileRequest(resident)
+    const request = await requestByNumber(number)
+    await mentions(dispatcher, number)
+
+    dispatcher.press(`rq:reroute:${request.id}`)
+    await says(dispatcher, 'dispatch.reroute.choose')
+    const water = await idOf(t.db, 'organisations', 'lida-water')
+    dispatcher.press(`rq:ro:${request.id}:${water}`)
+    await says(dispatcher, 'dispatch.done.reroute')
+    await says(resident, 'update.rerouted')
+    const card = await mentions(waterDispatcher, number)
+    expect(buttonData(waterDispatcher, card)).toContain(`rq:plan:${request.id}`)
+
+    waterDispatcher.press(`rq:plan:${request.id}`)
+    await says(waterDispatcher, 'dispatch.prompt.plan')
+    waterDispatcher.sendText('II квартал 2027 года')
+    await says(waterDispatcher, 'dispatch.done.plan')
+    const planned = await says(resident, 'update.planned')
+    expect(planned.text).toContain('II квартал 2027 года')
+    expect(await requestByNumber(number)).toMatchObject({ status: 'planned', planned_period: 'II квартал 2027 года' })
+  })
+
   it('when the dispatcher opens /queue, then the filters and pages show their requests, emergencies first', async () => {
     const dispatcher = await staff('dispatcher', 'lida-water')
     const submit = makeSubmitRequest({ transact: createTransact(t.db, createRequestStore), now: () => new Date() })

@@ -7,6 +7,7 @@ import { errorBody, notFound, readApiRequest, sendJson } from './http.js'
 import { callMethod } from './methods.js'
 import type { ResidentOptions } from './resident.js'
 import { Resident } from './resident.js'
+import { GroupMember } from './group.js'
 import type { CallRecord } from './state.js'
 import { FAKE_BOT } from './state.js'
 import type { FakeStats, FakeTelegramOptions, RateLimits, WebhookDelivery } from './types.js'
@@ -15,6 +16,7 @@ import type { UpdateBody } from './updates.js'
 
 export { FAKE_BOT } from './state.js'
 export type { Resident, ResidentOptions } from './resident.js'
+export type { GroupMember } from './group.js'
 export type { ChatView, ReplyKeyboardView } from './chat-view.js'
 export type { CallRecord } from './state.js'
 export type * from './types.js'
@@ -34,6 +36,8 @@ export interface FakeTelegram {
   /** Chats whose user blocked the bot; add and remove while the test runs. */
   blockedChats: Set<number>
   user: (options: ResidentOptions) => Resident
+  /** A person writing in a group chat with the bot (the group is made on first use). */
+  groupMember: (group: { id: number; title: string }, member: ResidentOptions) => GroupMember
   /** What the bot did in a chat the test has no Resident for. */
   chat: (chatId: number) => ChatView
   enqueue: (update: UpdateBody) => Update
@@ -75,6 +79,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     deliveries: webhook.deliveries,
     blockedChats: gate.blockedChats,
     user: (resident) => new Resident(core, resident),
+    groupMember: (group, member) => new GroupMember(core, group, member),
     chat: (chatId) => new ChatView(core, state.chatFor(chatId)),
     enqueue: (update) => updates.create(update),
     deliverDuplicate: (update) => {

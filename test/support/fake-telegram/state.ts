@@ -14,9 +14,10 @@ export interface CallRecord {
   status?: number
 }
 
-/** A private chat between the bot and one person, as both sides see it. */
+/** A private chat between the bot and one person (or a group chat), as both sides see it. */
 export interface ChatRecord {
-  chat: Chat.PrivateChat
+  chat: Chat.PrivateChat | Chat.GroupChat
+  /** The person of a private chat; in a group, whoever spoke last (messages carry their own sender). */
   user: User
   /** Private chats share one message_id sequence between both sides. */
   nextMessageId: number
@@ -93,6 +94,26 @@ export class FakeState {
       menuButton: undefined,
     }
     this.chats.set(user.id, record)
+    return record
+  }
+
+  /** A group chat with the bot in it; its id is negative, as Telegram's are. */
+  ensureGroup(id: number, title: string, member: User): ChatRecord {
+    const existing = this.chats.get(id)
+    if (existing) return existing
+    const record: ChatRecord = {
+      chat: { id, type: 'group', title },
+      user: member,
+      nextMessageId: 1,
+      messages: new Map(),
+      botMessageIds: [],
+      deleted: new Set(),
+      log: [],
+      replyKeyboard: undefined,
+      cursor: 0,
+      menuButton: undefined,
+    }
+    this.chats.set(id, record)
     return record
   }
 

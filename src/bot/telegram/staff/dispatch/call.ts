@@ -8,6 +8,7 @@ import { characters } from '../../../../core/shared/characters.js'
 import type { BotContext } from '../../context.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
+import { waitForButton, waitForText } from './wait.js'
 
 export const CALL_CONVERSATION = 'dispatch-call'
 
@@ -19,8 +20,9 @@ export function createCallConversation(ports: DispatchPorts) {
   const { translate } = ports
   return async function dispatchCall(conversation: Conversation<BotContext>, ctx: Context): Promise<void> {
     const language: Language = await conversation.external((outside) => outside.person?.language ?? 'ru')
-    const from = ctx.from?.id
-    if (from === undefined) return
+    const sender = ctx.from?.id
+    if (sender === undefined) return
+    const from: number = sender
     const catalogue = await conversation.external(() => ports.catalogue())
     const tell = (c: Context, message: Text, buttons: { value: string; label: Text }[][] = []) =>
       say(c, translate, language, message, buttons)
@@ -28,24 +30,21 @@ export function createCallConversation(ports: DispatchPorts) {
     async function typed(prompt: string, valid: (value: string) => Text | null): Promise<string> {
       await tell(ctx, text(prompt))
       for (;;) {
-        const reply = await conversation.waitFor('message:text').andFrom(from ?? 0, {
-          otherwise: (other) => tell(other, text('dispatch.prompt.text-only')),
-        })
-        const value = reply.message.text.trim()
-        if (value.startsWith('/')) await conversation.halt({ next: true })
+        const reply = await waitForText(conversation, from, (other) => tell(other, text('dispatch.prompt.text-only')))
+        const value = reply.text.trim()
         const problem = valid(value)
         if (problem === null) return value
-        await tell(reply, problem)
+        await tell(reply.ctx, problem)
       }
     }
 
     async function choose(prompt: string, choices: { value: string; label: Text }[]): Promise<string> {
       const rows = choices.map((c) => [c])
       await tell(ctx, text(prompt), rows)
-      const pressed = await conversation.waitForCallbackQuery(/^rq:c:(\d+)$/).andFrom(from ?? 0, {
-        otherwise: (other) => tell(other, text('dispatch.call.use-buttons')),
-      })
-      await pressed.answerCallbackQuery()
+      const pressed = await waitForButton(conversation, from, /^rq:c:(\d+)$/, (other) =>
+        tell(other, text('dispatch.call.use-buttons')),
+      )
+      await pressed.ctx.answerCallbackQuery()
       return pressed.match[1] ?? ''
     }
 

@@ -6,6 +6,7 @@ import type { BotContext } from '../../context.js'
 import { outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
+import { waitForText } from './wait.js'
 
 export const INPUT_CONVERSATION = 'dispatch-input'
 
@@ -30,12 +31,9 @@ export function createInputConversation(ports: DispatchPorts) {
     const from = ctx.from?.id
     if (from === undefined) return
     await say(ctx, translate, language, text(`dispatch.prompt.${args.kind}`))
-    const answer = await conversation.waitFor('message:text').andFrom(from, {
-      otherwise: (other) => say(other, translate, language, text('dispatch.prompt.text-only')),
-    })
-    const body = answer.message.text
-    // Another command: the person moved on; this input is dropped and the command handled.
-    if (body.startsWith('/')) await conversation.halt({ next: true })
+    const { ctx: answer, text: body } = await waitForText(conversation, from, (other) =>
+      say(other, translate, language, text('dispatch.prompt.text-only')),
+    )
     const result = await conversation.external(async (outside) => {
       const actor = outside.person?.actor
       if (!actor) return { ok: false as const, error: 'not-found' }
