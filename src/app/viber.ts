@@ -21,7 +21,12 @@ import { MAX_PHOTO_BYTES } from '../core/requests/request.js'
 import { makeRateRequest } from '../core/requests/rate-request.js'
 import type { SubmitRequestResult } from '../core/requests/submit-request.js'
 import { makeSubmitRequest } from '../core/requests/submit-request.js'
-import { loadPhotoUploads, requestPhotoContent, storePhotoUpload } from '../db/repositories/photo-uploads.js'
+import {
+  deletePhotoUploads,
+  loadPhotoUploads,
+  requestPhotoContent,
+  storePhotoUpload,
+} from '../db/repositories/photo-uploads.js'
 import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
@@ -67,7 +72,7 @@ function telegramFiles(config: Config): ((fileId: string) => Promise<MediaFile |
   }
 }
 
-/** Photos still in the upload store become bytes of the request (ones gone stale are left out). */
+/** Photos still in the upload store become bytes of the request (ones gone stale are left out), then leave the store. */
 function withUploadedPhotos(
   db: Kysely<Database>,
   submit: (draft: RequestDraft) => Promise<SubmitRequestResult>,
@@ -83,7 +88,9 @@ function withUploadedPhotos(
         ? [{ ...photo, content: upload.content, mimeType: upload.mimeType, sizeBytes: upload.content.length }]
         : []
     })
-    return submit({ ...draft, photos })
+    const result = await submit({ ...draft, photos })
+    if (result.ok) await deletePhotoUploads(db, draft.authorUserId, ids)
+    return result
   }
 }
 

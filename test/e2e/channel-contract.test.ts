@@ -202,5 +202,7 @@ describe('one scripted report through Telegram and through Viber makes the same 
     // Viber's links expire: its pictures were fetched at once and are kept as bytes.
     expect(b.photos.map((p) => p.content && Buffer.from(p.content))).toEqual(pictures)
     expect(a.photos.every((p) => p.telegram_file_id !== null && p.content === null)).toBe(true)
+    // Once they belong to the request, the uploads are not kept twice.
+    expect(await t.db.selectFrom('photo_uploads').select('id').execute()).toEqual([])
   })
 })

@@ -47,6 +47,12 @@ export async function loadPhotoUploads(
   return new Map(rows.map((r) => [r.id, { content: r.content, mimeType: r.mime_type }]))
 }
 
+/** Uploads whose bytes now belong to a request: no second copy is kept. */
+export async function deletePhotoUploads(db: Kysely<Database>, userId: number, ids: number[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.deleteFrom('photo_uploads').where('user_id', '=', userId).where('id', 'in', ids).execute()
+}
+
 /** The bytes of a request photo we keep ourselves; null for one kept as a Telegram file id. */
 export async function requestPhotoContent(db: Kysely<Database>, photoId: number): Promise<StoredPhoto | null> {
   const row = await db
