@@ -149,9 +149,20 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     })
     expect(notice.ends_at?.getTime()).toBeGreaterThan(Date.now())
 
-    // The end is announced: who received it hears the service is restored.
+    // A correction reaches those who already received the notice.
+    const corrected = 'Воды не будет до 23:00, ремонт затянулся'
     admin.sendCommand('/notices')
     await admin.waitForMessage((m) => (m.text ?? '').includes(body))
+    admin.press(plain('ru', 'admin.notice.button.correct'))
+    await says(admin, 'admin.notice.ask-correction')
+    admin.sendText(corrected)
+    await says(admin, 'admin.notice.corrected-done')
+    await eventually(async () => (await copies(inside, corrected)).every((n) => n === 1), 20_000)
+    expect(await copies(outside, corrected)).toEqual([0, 0])
+
+    // The end is announced: who received it hears the service is restored.
+    admin.sendCommand('/notices')
+    await admin.waitForMessage((m) => (m.text ?? '').includes(corrected))
     admin.press(plain('ru', 'admin.notice.button.end'))
     await says(admin, 'admin.notice.ended')
     await new Promise<void>((resolve, reject) => {
