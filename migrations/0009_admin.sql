@@ -25,3 +25,15 @@ create table notice_events (
   created_at timestamptz not null default now()
 );
 create index notice_events_notice on notice_events (notice_id);
+
+-- Whether a house ("5", "12а") lies in a notice's house list ("1-15", "2, 4, 20-30"). By the number
+-- only (letters and fractions ignored); a house without a number cannot be ruled out, so it is in.
+create function house_in_ranges(house text, ranges text) returns boolean
+language sql immutable parallel safe as $$
+  select case when substring(house from '^\s*(\d+)') is null then true else exists (
+    select 1 from regexp_split_to_table(trim(ranges), '\s*,\s*') part
+    where (part ~ '^\d+' and part !~ '-' and substring(part from '^(\d+)')::int = substring(house from '^\s*(\d+)')::int)
+       or (part ~ '^\d+\D*-\d+' and substring(house from '^\s*(\d+)')::int
+             between substring(part from '^(\d+)')::int and substring(part from '-\s*(\d+)')::int)
+  ) end
+$$;

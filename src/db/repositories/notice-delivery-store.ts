@@ -9,14 +9,19 @@ const street = (column: string) =>
     `regexp_replace(lower(trim(${column})), '^(ул\\.?|улица|вул\\.?|вуліца|пр-т|проспект|пер\\.?|переулок|завулак)\\s*', '')`,
   )
 
-/** Whether a place (district, settlement, street) lies in the notice's area (n.area). */
-const inArea = (district: string, settlement: string, streetColumn: string) => sql`(
+/**
+ * Whether a place (district, settlement, street, house) lies in the notice's area (n.area). An unknown
+ * street or house is not ruled out.
+ */
+const inArea = (district: string, settlement: string, streetColumn: string, houseColumn = 'null::text') => sql`(
   n.area->>'scope' = 'region'
   or (n.area->>'scope' = 'districts' and n.area->'districtIds' @> to_jsonb(${sql.raw(district)}))
   or (n.area->>'scope' = 'settlement' and (n.area->>'settlementId')::int = ${sql.raw(settlement)}
       and (coalesce(jsonb_array_length(n.area->'streets'), 0) = 0 or ${sql.raw(streetColumn)} is null
            or exists (select 1 from jsonb_array_elements(n.area->'streets') st
-                      where ${street("st->>'street'")} = ${street(streetColumn)})))
+                      where ${street("st->>'street'")} = ${street(streetColumn)}
+                        and (st->>'houses' is null or ${sql.raw(houseColumn)} is null
+                             or house_in_ranges(${sql.raw(houseColumn)}, st->>'houses')))))
 )`
 
 /** The broadcast side of outage notices: who is in the area, and each delivery's state. */
@@ -90,10 +95,10 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
               select 1 from notice_deliveries pd where pd.notice_id = n.parent_notice_id and pd.user_id = u.id
                 and pd.state = 'sent' and pd.sent_at <= n.created_at)
             else (
-            exists (select 1 from settlements s where s.id = u.home_settlement_id and ${inArea('s.district_id', 's.id', 'u.home_street')})
+            exists (select 1 from settlements s where s.id = u.home_settlement_id and ${inArea('s.district_id', 's.id', 'u.home_street', 'u.home_house')})
             or exists (select 1 from subscriptions sub where sub.user_id = u.id and ${inArea('sub.district_id', 'sub.settlement_id', 'sub.street')})
             or exists (select 1 from requests r where r.author_user_id = u.id and r.created_at > now() - interval '90 days'
-                       and ${inArea('r.district_id', 'r.settlement_id', 'r.street')})
+                       and ${inArea('r.district_id', 'r.settlement_id', 'r.street', 'r.house')})
             ) end
           )
         order by u.id limit ${limit}`.execute(db)
