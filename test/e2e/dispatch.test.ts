@@ -290,6 +290,9 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     await says(dispatcher, 'dispatch.reroute.choose')
     const water = await idOf(t.db, 'organisations', 'lida-water')
     dispatcher.press(`rq:ro:${request.id}:${water}`)
+    await says(dispatcher, 'dispatch.reroute.choose-category')
+    const coldEntrance = await idOf(t.db, 'categories', 'heating.cold-entrance')
+    dispatcher.press(`rq:rc:${request.id}:${water}:${coldEntrance}`)
     await says(dispatcher, 'dispatch.done.reroute')
     await says(resident, 'update.rerouted')
     const card = await mentions(waterDispatcher, number)
@@ -301,7 +304,12 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     await says(waterDispatcher, 'dispatch.done.plan')
     const planned = await says(resident, 'update.planned')
     expect(planned.text).toContain('II квартал 2027 года')
-    expect(await requestByNumber(number)).toMatchObject({ status: 'planned', planned_period: 'II квартал 2027 года' })
+    expect(await requestByNumber(number)).toMatchObject({
+      status: 'planned',
+      planned_period: 'II квартал 2027 года',
+      primary_organisation_id: water,
+      category_id: coldEntrance,
+    })
   })
 
   it('when the dispatcher opens /queue, then the filters and pages show their requests, emergencies first', async () => {

@@ -14,6 +14,7 @@ import { parseRequestNumber } from '../../core/requests/request-number.js'
 import { makeSubmitRequest } from '../../core/requests/submit-request.js'
 import { loadCatalogue } from '../../db/repositories/catalogue.js'
 import {
+  categoriesForRequest,
   createRequestDetailsStore,
   executorsForRequest,
   organisationsForRequest,
@@ -73,6 +74,8 @@ export function createDispatchFeature({ db, translate }: StaffWiring): StaffFeat
       (await scopeAllows(actor, requestId, 'request.assign')) ? executorsForRequest(db, requestId) : null,
     organisationsFor: async (actor, requestId) =>
       (await scopeAllows(actor, requestId, 'request.reroute')) ? organisationsForRequest(db, requestId) : null,
+    categoriesFor: async (actor, requestId) =>
+      (await scopeAllows(actor, requestId, 'request.reroute')) ? categoriesForRequest(db, requestId) : null,
     linkChat: makeLinkChat({ store: createLinkChatStore(db) }),
     registerCall: makeRegisterCall({
       callers: createCallerStore(db),

@@ -205,19 +205,37 @@ export async function executorsForRequest(
   return rows.map((r) => ({ userId: r.user_id, name: nameOf(r) }))
 }
 
-/** Organisations a request may be handed to: those of its district and the region-wide ones. */
+/** Organisations a request may be handed to: those of its district and the region-wide ones (its own marked). */
 export async function organisationsForRequest(
+  db: Kysely<Database>,
+  requestId: number,
+): Promise<{ id: number; name: LocalizedText; current: boolean }[]> {
+  const rows = await db
+    .selectFrom('organisations as o')
+    .innerJoin('requests as r', (join) => join.on('r.id', '=', requestId))
+    .select(['o.id', 'o.name', 'r.primary_organisation_id'])
+    .where('o.active', '=', true)
+    .where((eb) => eb.or([eb('o.district_id', 'is', null), eb('o.district_id', '=', eb.ref('r.district_id'))]))
+    .orderBy('o.id')
+    .limit(30)
+    .execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, current: r.id === r.primary_organisation_id }))
+}
+
+/** Other problems of the same group as the request's category, to correct the category when rerouting. */
+export async function categoriesForRequest(
   db: Kysely<Database>,
   requestId: number,
 ): Promise<{ id: number; name: LocalizedText }[]> {
   return db
-    .selectFrom('organisations as o')
-    .innerJoin('requests as r', (join) => join.on('r.id', '=', requestId))
-    .select(['o.id', 'o.name'])
-    .where('o.active', '=', true)
-    .where((eb) => eb.or([eb('o.district_id', 'is', null), eb('o.district_id', '=', eb.ref('r.district_id'))]))
-    .whereRef('o.id', 'is distinct from', 'r.primary_organisation_id')
-    .orderBy('o.id')
+    .selectFrom('requests as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .innerJoin('categories as sibling', 'sibling.parent_id', 'c.parent_id')
+    .select(['sibling.id', 'sibling.name'])
+    .where('r.id', '=', requestId)
+    .where('sibling.active', '=', true)
+    .whereRef('sibling.id', '<>', 'r.category_id')
+    .orderBy('sibling.id')
     .limit(30)
     .execute()
 }

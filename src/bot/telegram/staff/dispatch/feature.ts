@@ -14,7 +14,7 @@ import { outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say, sendCard } from './send.js'
 
-const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?$/
+const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?(?::(\d+))?$/
 
 /**
  * The dispatcher's work: /req, /queue, /call, /linkchat, the card buttons (`rq:` callbacks,
@@ -31,7 +31,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
   }
 
   async function onCallback(ctx: BotContext, actor: Actor, language: Language, data: RegExpMatchArray): Promise<void> {
-    const [, verb = '', idText = '', extra] = data
+    const [, verb = '', idText = '', extra, more] = data
     const requestId = Number(idText)
     const tell = (key: string, params?: Record<string, string>) => say(ctx, translate, language, text(key, params))
     switch (verb) {
@@ -49,8 +49,30 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
       case 'ro': {
+        // The organisation is chosen; now the category: kept, or another problem of the same group.
         if (extra === undefined) return
-        const result = await ports.reroute({ actor, requestId, organisationId: Number(extra), categoryId: null })
+        const categories = await ports.categoriesFor(actor, requestId)
+        if (categories === null) return tell('dispatch.error.not-found')
+        const rows = [
+          [{ value: `rq:rc:${requestId}:${extra}:0`, label: text('dispatch.reroute.keep-category') }],
+          ...categories.map((c) => [
+            {
+              value: `rq:rc:${requestId}:${extra}:${c.id}`,
+              label: text('dispatch.name', { name: { localized: c.name } }),
+            },
+          ]),
+        ]
+        return say(ctx, translate, language, text('dispatch.reroute.choose-category'), rows)
+      }
+      case 'rc': {
+        if (extra === undefined || more === undefined) return
+        const categoryId = Number(more)
+        const result = await ports.reroute({
+          actor,
+          requestId,
+          organisationId: Number(extra),
+          categoryId: categoryId === 0 ? null : categoryId,
+        })
         const outcome = outcomeOf('reroute', requestId, result.ok ? { ok: true, to: 'rerouted' } : result)
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
@@ -80,7 +102,10 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         const organisations = await ports.organisationsFor(actor, requestId)
         if (organisations === null) return tell('dispatch.error.not-found')
         const rows = organisations.map((o) => [
-          { value: `rq:ro:${requestId}:${o.id}`, label: text('dispatch.name', { name: { localized: o.name } }) },
+          {
+            value: `rq:ro:${requestId}:${o.id}`,
+            label: text(o.current ? 'dispatch.reroute.current' : 'dispatch.name', { name: { localized: o.name } }),
+          },
         ])
         return say(ctx, translate, language, text('dispatch.reroute.choose'), rows)
       }

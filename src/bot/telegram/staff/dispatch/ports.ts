@@ -32,7 +32,11 @@ export interface DispatchPorts {
   }) => Promise<RerouteResult>
   /** Choices for a person allowed to assign / reroute this request; null when they may not. */
   executorsFor: (actor: Actor, requestId: number) => Promise<{ userId: number; name: string }[] | null>
-  organisationsFor: (actor: Actor, requestId: number) => Promise<{ id: number; name: LocalizedText }[] | null>
+  organisationsFor: (
+    actor: Actor,
+    requestId: number,
+  ) => Promise<{ id: number; name: LocalizedText; current: boolean }[] | null>
+  categoriesFor: (actor: Actor, requestId: number) => Promise<{ id: number; name: LocalizedText }[] | null>
   linkChat: (command: { actor: Actor; chatId: string; chatType: string; language: Language }) => Promise<LinkChatResult>
   registerCall: (input: CallInput) => Promise<RegisterCallResult>
   newId: () => string
