@@ -137,6 +137,42 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     expect(messages.map((m) => m.kind)).toEqual(['question', 'answer'])
   })
 
+  it('when the resident presses "Answer" and then goes elsewhere, then a later message is not taken for the answer', async () => {
+    const dispatcher = await staff('dispatcher', 'lida-housing')
+    const resident = person()
+    const number = await fileRequest(resident)
+    const request = await requestByNumber(number)
+    await mentions(dispatcher, number)
+    dispatcher.press(`rq:ask:${request.id}`)
+    await says(dispatcher, 'dispatch.prompt.ask')
+    dispatcher.sendText('Какой этаж?')
+    await says(dispatcher, 'dispatch.done.ask')
+    await resident.waitForMessage((m) => (m.text ?? '').includes('Какой этаж?'), 10_000)
+
+    resident.sendCommand('/start')
+    await says(resident, 'menu.title')
+    resident.press(`rq:reply:${request.id}`)
+    await says(resident, 'dispatch.prompt.reply')
+    // A button of the menu instead of the answer: the resident moved on.
+    resident.press('menu:report')
+    await says(resident, 'report.ask-category')
+    resident.sendText('Пятый этаж')
+    // The report's category question answers it (taken as the answer, it would say "thank you").
+    const next = await resident.waitForMessage(
+      (m) => has('common.use-buttons')(m) || has('dispatch.done.reply')(m),
+      10_000,
+    )
+    expect(next.text).toContain(opening('ru', 'common.use-buttons'))
+    expect((await requestByNumber(number)).status).toBe('needs_info')
+    const answers = await t.db
+      .selectFrom('request_messages')
+      .select('body')
+      .where('request_id', '=', request.id)
+      .where('kind', '=', 'answer')
+      .execute()
+    expect(answers).toEqual([])
+  })
+
   it('when the dispatcher assigns an executor and sends an official answer, then the executor and the resident are told', async () => {
     const dispatcher = await staff('dispatcher', 'lida-housing')
     const executor = await staff('executor', 'lida-housing')

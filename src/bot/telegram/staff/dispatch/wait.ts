@@ -5,9 +5,10 @@ import type { BotContext } from '../../context.js'
 type DispatchConversation = Conversation<BotContext>
 
 /**
- * The next text from this person. Anything from others (a group chat) and their own button
- * presses go on to the other handlers; a command ends the wizard and is handled as usual;
- * anything else from them gets `onOther` and the wait goes on.
+ * The next text from this person. Anything from others (a group chat) goes on to the other
+ * handlers; a command or another button of theirs means they moved on: the wizard ends and the
+ * update is handled as usual (so a later text is never taken for this answer); anything else
+ * from them gets `onOther` and the wait goes on.
  */
 export async function waitForText(
   conversation: DispatchConversation,
@@ -16,15 +17,18 @@ export async function waitForText(
 ): Promise<{ ctx: Context; text: string }> {
   for (;;) {
     const ctx = await conversation.wait()
-    if (ctx.from?.id !== from || ctx.callbackQuery) await conversation.skip({ next: true })
+    if (ctx.from?.id !== from) await conversation.skip({ next: true })
     const text = ctx.message?.text
-    if (text?.startsWith('/') === true) await conversation.halt({ next: true })
+    if (ctx.callbackQuery || text?.startsWith('/') === true) await conversation.halt({ next: true })
     if (text !== undefined) return { ctx, text }
     await onOther(ctx)
   }
 }
 
-/** The next button this person presses whose data matches; their texts get `onOther`, the rest goes on. */
+/**
+ * The next button this person presses whose data matches; their texts get `onOther`; another
+ * button or a command of theirs ends the wizard.
+ */
 export async function waitForButton(
   conversation: DispatchConversation,
   from: number,
@@ -36,8 +40,7 @@ export async function waitForButton(
     if (ctx.from?.id !== from) await conversation.skip({ next: true })
     const match = pattern.exec(ctx.callbackQuery?.data ?? '')
     if (match) return { ctx, match }
-    if (ctx.callbackQuery) await conversation.skip({ next: true })
-    if (ctx.message?.text?.startsWith('/') === true) await conversation.halt({ next: true })
+    if (ctx.callbackQuery || ctx.message?.text?.startsWith('/') === true) await conversation.halt({ next: true })
     await onOther(ctx)
   }
 }
