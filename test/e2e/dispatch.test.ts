@@ -6,7 +6,7 @@ import type { TestDatabase } from '../support/test-database.js'
 import { createTestDatabase } from '../support/test-database.js'
 import type { RunningService } from './support/service.js'
 import { afternoonZone, startService } from './support/service.js'
-import { opening } from './support/texts.js'
+import { opening, plain } from './support/texts.js'
 import type { StaffRole } from '../../src/core/access/permissions.js'
 import { makeSubmitRequest } from '../../src/core/requests/submit-request.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
@@ -237,6 +237,11 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     stranger.pressData(`rq:accept:${request.id}`)
     const notFound = await says(stranger, 'dispatch.error.not-found')
     expect(notFound.text).not.toContain(number)
+    // Nor are they asked to type a question or pick a reason for it.
+    for (const action of ['ask', 'reject', 'assign', 'reroute']) {
+      stranger.pressData(`rq:${action}:${request.id}`)
+      expect((await stranger.waitForReply(10_000)).text).toBe(plain('ru', 'dispatch.error.not-found'))
+    }
     expect((await requestByNumber(number)).status).toBe('new')
 
     own.sendText(`/req ${number.toLowerCase()}`)

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { StaffFeature } from '../../bot/telegram/context.js'
 import { createDispatchFeature as dispatchFeature } from '../../bot/telegram/staff/dispatch/feature.js'
-import { can } from '../../core/access/permissions.js'
+import type { Actor, RequestPermission } from '../../core/access/permissions.js'
 import { makeAssignRequest } from '../../core/dispatch/assign.js'
 import { makeLinkChat } from '../../core/dispatch/link-chat.js'
 import { makeSendOfficialAnswer } from '../../core/dispatch/official-answer.js'
 import { QUEUE_PAGE_SIZE, queueAreaOf, queuePage } from '../../core/dispatch/queue.js'
 import { makeRegisterCall } from '../../core/dispatch/register-call.js'
-import { makeShowRequest } from '../../core/dispatch/request-details.js'
+import { accessTo, makeShowRequest } from '../../core/dispatch/request-details.js'
 import { makeRerouteRequest } from '../../core/dispatch/reroute.js'
 import { makeChangeRequestStatus } from '../../core/requests/change-status.js'
 import { parseRequestNumber } from '../../core/requests/request-number.js'
@@ -35,15 +35,11 @@ export function createDispatchFeature({ db, translate }: StaffWiring): StaffFeat
   const dispatch = createTransact(db, createDispatchStore)
   const details = createRequestDetailsStore(db)
   const showRequest = makeShowRequest({ store: details })
+  const access = async (actor: Actor, requestId: number, permission: RequestPermission) =>
+    accessTo(actor, (await details.details(requestId))?.scope ?? null, permission)
   // Lists of executors and organisations are shown only to whoever may act on the request.
-  const scopeAllows = async (
-    actor: Parameters<typeof showRequest>[0],
-    requestId: number,
-    permission: 'request.assign' | 'request.reroute',
-  ) => {
-    const found = await details.details(requestId)
-    return found !== null && can(actor, permission, found.scope)
-  }
+  const scopeAllows = async (actor: Actor, requestId: number, permission: RequestPermission) =>
+    (await access(actor, requestId, permission)) === 'ok'
   return dispatchFeature({
     translate,
     catalogue: () => loadCatalogue(db),
@@ -53,6 +49,7 @@ export function createDispatchFeature({ db, translate }: StaffWiring): StaffFeat
       return number === null ? null : requestIdByNumber(db, number)
     },
     showRequest,
+    access,
     queue: async (actor, filter, page) => {
       const area = queueAreaOf(actor)
       if (!area) return null

@@ -1,4 +1,4 @@
-import type { Actor, RequestScope } from '../access/permissions.js'
+import type { Actor, RequestPermission, RequestScope } from '../access/permissions.js'
 import { can } from '../access/permissions.js'
 import type { OutgoingMessage } from '../delivery/outgoing.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
@@ -100,4 +100,17 @@ export function makeShowRequest(deps: { store: RequestDetailsStore }) {
     if (!found || !can(actor, 'request.view', found.scope)) return null
     return requestDetailsMessage(found.view, can(actor, 'request.accept', found.scope))
   }
+}
+
+/**
+ * Whether a person may start an action on a request (before asking them to type or choose):
+ * someone who may not see it hears "not found", as for a request that does not exist.
+ */
+export function accessTo(
+  actor: Actor,
+  scope: RequestScope | null,
+  permission: RequestPermission,
+): 'ok' | 'not-found' | 'not-allowed' {
+  if (!scope || !can(actor, 'request.view', scope)) return 'not-found'
+  return can(actor, permission, scope) ? 'ok' : 'not-allowed'
 }

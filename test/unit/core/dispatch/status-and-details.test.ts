@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeShowRequest } from '../../../../src/core/dispatch/request-details.js'
+import { accessTo, makeShowRequest } from '../../../../src/core/dispatch/request-details.js'
 import type { RequestDetailsView } from '../../../../src/core/dispatch/request-details.js'
 import type { ChangeStatusStore, StatusChangeRow } from '../../../../src/core/requests/change-status.js'
 import { makeChangeRequestStatus } from '../../../../src/core/requests/change-status.js'
@@ -112,5 +112,20 @@ describe('the request card with its history (/req)', () => {
 
   it('when a dispatcher of another district opens it, then there is nothing', async () => {
     expect(await show(otherDistrictDispatcher, 7)).toBeNull()
+  })
+})
+
+describe('whether an action may start', () => {
+  it('when the organisation’s dispatcher, a copy’s dispatcher, another district’s or nobody asks, then ok, not-allowed, not-found, not-found', () => {
+    const scope = aRequest()
+    expect(accessTo(ownDispatcher, scope, 'request.reject')).toBe('ok')
+    expect(accessTo(copyDispatcher, scope, 'request.reject')).toBe('not-allowed')
+    expect(accessTo(otherDistrictDispatcher, scope, 'request.reject')).toBe('not-found')
+    expect(accessTo(ownDispatcher, null, 'request.reject')).toBe('not-found')
+  })
+
+  it('when the author asks to answer a question, then ok; a dispatcher may not answer for them', () => {
+    expect(accessTo(author, aRequest(), 'request.provide_info')).toBe('ok')
+    expect(accessTo(ownDispatcher, aRequest(), 'request.provide_info')).toBe('not-allowed')
   })
 })

@@ -1,6 +1,6 @@
 import { createConversation } from '@grammyjs/conversations'
 import type { Composer } from 'grammy'
-import type { Actor } from '../../../../core/access/permissions.js'
+import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
 import { isCardAction } from '../../../../core/dispatch/card-actions.js'
 import { isQueueFilter } from '../../../../core/dispatch/queue.js'
 import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/rejection.js'
@@ -34,6 +34,13 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
     const [, verb = '', idText = '', extra, more] = data
     const requestId = Number(idText)
     const tell = (key: string, params?: Record<string, string>) => say(ctx, translate, language, text(key, params))
+    // Before asking anyone to type or choose: may they do this at all?
+    const refused = async (permission: RequestPermission): Promise<boolean> => {
+      const access = await ports.access(actor, requestId, permission)
+      if (access === 'ok') return false
+      await tell(`dispatch.error.${access}`)
+      return true
+    }
     switch (verb) {
       case 'open': {
         const card = await ports.showRequest(actor, requestId)
@@ -41,6 +48,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return sendCard(ctx, translate, language, card)
       }
       case 'reply':
+        if (await refused('request.provide_info')) return
         return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reply' })
       case 'as': {
         if (extra === undefined) return
@@ -77,7 +85,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
       case 'rj':
-        if (extra === undefined || !isRejectionReason(extra)) return
+        if (extra === undefined || !isRejectionReason(extra) || (await refused('request.reject'))) return
         return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reject', reasonCode: extra })
       default:
         break
@@ -110,6 +118,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, text('dispatch.reroute.choose'), rows)
       }
       case 'reject': {
+        if (await refused('request.reject')) return
         const rows = REJECTION_REASONS.map((code) => [
           { value: `rq:rj:${requestId}:${code}`, label: text(`dispatch.reject-reason.${code}`) },
         ])
@@ -118,6 +127,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'ask':
       case 'answer':
       case 'plan':
+        if (await refused(`request.${verb}`)) return
         return enter(ctx, INPUT_CONVERSATION, { requestId, kind: verb })
     }
   }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../../core/access/permissions.js'
+import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
 import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
 import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
 import type { AssignResult } from '../../../../core/dispatch/assign.js'
@@ -30,6 +30,12 @@ export interface DispatchPorts {
     organisationId: number | null
     categoryId: number | null
   }) => Promise<RerouteResult>
+  /** Whether the person may start this action on the request (checked again when it is done). */
+  access: (
+    actor: Actor,
+    requestId: number,
+    permission: RequestPermission,
+  ) => Promise<'ok' | 'not-found' | 'not-allowed'>
   /** Choices for a person allowed to assign / reroute this request; null when they may not. */
   executorsFor: (actor: Actor, requestId: number) => Promise<{ userId: number; name: string }[] | null>
   organisationsFor: (
