@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { newRequestCard } from '../../../../src/core/delivery/outgoing.js'
 import { cardActionsFor, cardButtons } from '../../../../src/core/dispatch/card-actions.js'
 import { makeLinkChat } from '../../../../src/core/dispatch/link-chat.js'
 import { normalizeBelarusPhone } from '../../../../src/core/dispatch/phone.js'
@@ -168,5 +169,36 @@ describe('linking a group chat', () => {
       error: 'not-allowed',
     })
     expect(links).toEqual([])
+  })
+})
+
+describe('the new request card', () => {
+  const view = {
+    number: 'GR-26-000042',
+    emergency: true,
+    categoryName: { ru: 'Прорыв трубы', be: 'Прарыў трубы', en: 'Burst pipe' },
+    addressText: 'Лида, ул. Советская, 5',
+    location: null,
+    description: 'Течёт с потолка',
+    acceptDueAt: '2026-11-20T10:30:00Z',
+    fixDueAt: '2026-11-20T14:00:00Z',
+    copy: false,
+    requestId: 42,
+    status: 'new' as const,
+    photo: 'AgAC-photo',
+    photoCount: 2,
+  }
+
+  it('when an emergency with photos is new, then it is marked, shows the first photo and the next actions', () => {
+    const card = newRequestCard(view)
+    expect(card.text.map((t) => t.key)).toEqual(
+      expect.arrayContaining(['staff.card.title-emergency', 'dispatch.card.photos']),
+    )
+    expect(card.photo).toBe('AgAC-photo')
+    expect(card.buttons.flat().map((b) => b.value)).toContain('rq:accept:42')
+  })
+
+  it('when the card is a copy for information, then it has no buttons', () => {
+    expect(newRequestCard({ ...view, copy: true }).buttons).toEqual([])
   })
 })
