@@ -16,6 +16,10 @@ import { say, sendCard } from './send.js'
 
 const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?(?::(\d+))?$/
 
+/** An id from callback data (anyone can send any data: never trust it to be a number). */
+const idFrom = (value: string | undefined): number | null =>
+  value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : null
+
 /**
  * The dispatcher's work: /req, /queue, /call, /linkchat, the card buttons (`rq:` callbacks,
  * pressed in a private chat or a linked group, always acting as the person who pressed), and the
@@ -32,7 +36,8 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
 
   async function onCallback(ctx: BotContext, actor: Actor, language: Language, data: RegExpMatchArray): Promise<void> {
     const [, verb = '', idText = '', extra, more] = data
-    const requestId = Number(idText)
+    const requestId = idFrom(idText)
+    if (requestId === null) return
     const tell = (key: string, params?: Record<string, string>) => say(ctx, translate, language, text(key, params))
     // Before asking anyone to type or choose: may they do this at all?
     const refused = async (permission: RequestPermission): Promise<boolean> => {
@@ -51,14 +56,15 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         if (await refused('request.provide_info')) return
         return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reply' })
       case 'as': {
-        if (extra === undefined) return
-        const result = await ports.assign({ actor, requestId, executorUserId: Number(extra) })
+        const executorUserId = idFrom(extra)
+        if (executorUserId === null) return
+        const result = await ports.assign({ actor, requestId, executorUserId })
         const outcome = outcomeOf('assign', requestId, result)
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
       case 'ro': {
         // The organisation is chosen; now the category: kept, or another problem of the same group.
-        if (extra === undefined) return
+        if (idFrom(extra) === null) return
         const categories = await ports.categoriesFor(actor, requestId)
         if (categories === null) return tell('dispatch.error.not-found')
         const rows = [
@@ -73,12 +79,13 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, text('dispatch.reroute.choose-category'), rows)
       }
       case 'rc': {
-        if (extra === undefined || more === undefined) return
-        const categoryId = Number(more)
+        const organisationId = idFrom(extra)
+        const categoryId = idFrom(more)
+        if (organisationId === null || categoryId === null) return
         const result = await ports.reroute({
           actor,
           requestId,
-          organisationId: Number(extra),
+          organisationId,
           categoryId: categoryId === 0 ? null : categoryId,
         })
         const outcome = outcomeOf('reroute', requestId, result.ok ? { ok: true, to: 'rerouted' } : result)
@@ -182,7 +189,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         )
       })
 
-      composer.callbackQuery(/^rq:q:([a-z]+):(\d+)$/, async (ctx) => {
+      composer.callbackQuery(/^rq:q:([a-z]+):(\d{1,4})$/, async (ctx) => {
         await ctx.answerCallbackQuery().catch(() => undefined)
         const person = ctx.person
         if (!person) return
