@@ -1,0 +1,71 @@
+import type { Redis } from 'ioredis'
+
+/**
+ * Gives each send a slot of its own, `interval` apart, for the whole bot across every worker
+ * process (Redis TIME is the one clock). A slot that is too far off is not taken: the job goes
+ * back to the queue instead of holding a worker. A bot-wide 429 moves every later slot behind
+ * the pause.
+ */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local nextSlot = tonumber(redis.call('GET', KEYS[1]) or '0')
+local pausedUntil = tonumber(redis.call('GET', KEYS[2]) or '0')
+local slot = math.max(now, nextSlot, pausedUntil)
+local wait = slot - now
+if wait > tonumber(ARGV[2]) then return -math.ceil(wait) end
+redis.call('SET', KEYS[1], string.format('%.3f', slot + tonumber(ARGV[1])), 'PX', 60000)
+return math.ceil(wait)
+`
+
+const PAUSE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local untilMs = now + tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilMs > current then redis.call('SET', KEYS[1], string.format('%.3f', untilMs), 'PX', tonumber(ARGV[1]) + 1000) end
+return 0
+`
+
+const PAUSED_FOR = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local pausedUntil = tonumber(redis.call('GET', KEYS[1]) or '0')
+return math.max(0, math.ceil(pausedUntil - now))
+`
+
+/**
+ * Telegram counts sends over any second as they arrive, and arrivals jitter by some
+ * milliseconds, so slots exactly 1/rate apart would now and then put rate + 1 sends in one of
+ * its seconds and earn a 429 (which pauses the whole bot). This margin per second prevents it.
+ */
+export const JITTER_MARGIN_MS = 30
+
+export type SlotReservation = { kind: 'slot'; waitMs: number } | { kind: 'too-far'; waitMs: number }
+
+export function createBotPacer(
+  redis: Redis,
+  options: { prefix: string; perSecond: number; maxWaitMs?: number; marginMs?: number },
+) {
+  const interval = (1000 + (options.marginMs ?? JITTER_MARGIN_MS)) / options.perSecond
+  const maxWait = options.maxWaitMs ?? 5000
+  const slotKey = `${options.prefix}:bot:next-slot`
+  const pauseKey = `${options.prefix}:bot:paused-until`
+  return {
+    /** A send slot: wait `waitMs`, then send; or, when the next slot is too far, none. */
+    async reserve(): Promise<SlotReservation> {
+      const wait = Number(await redis.eval(RESERVE, 2, slotKey, pauseKey, String(interval), String(maxWait)))
+      return wait < 0 ? { kind: 'too-far', waitMs: -wait } : { kind: 'slot', waitMs: wait }
+    },
+    /** Telegram told the bot to wait: no slot before then, in any process. */
+    async pause(ms: number): Promise<void> {
+      await redis.eval(PAUSE, 1, pauseKey, String(ms))
+    },
+    /** Milliseconds left of a bot-wide pause (0: none), checked again after waiting for a slot. */
+    async pausedFor(): Promise<number> {
+      return Number(await redis.eval(PAUSED_FOR, 1, pauseKey))
+    },
+  }
+}
+
+export type BotPacer = ReturnType<typeof createBotPacer>
