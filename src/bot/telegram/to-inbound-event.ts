@@ -20,8 +20,11 @@ export function toInboundEvent(ctx: Context): InboundEvent | null {
   }
   if (message.location) return { type: 'location', lat: message.location.latitude, lon: message.location.longitude }
   if (message.contact)
-    // Only the sender's own card counts: a forwarded contact has another user_id or none.
-    return { type: 'contact', phone: message.contact.phone_number, own: message.contact.user_id === ctx.from?.id }
+  // Only the sender's own card counts: a forwarded contact has another user_id or none.
+  {
+    const own = message.contact.user_id === ctx.from?.id
+    return { type: 'contact', phone: message.contact.phone_number, own, verified: own }
+  }
   if (message.photo && message.photo.length > 0) {
     const largest = message.photo.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b))
     return {

@@ -17,6 +17,8 @@ export interface ProfilePatch {
   language?: Language
   consentGiven?: boolean
   phone?: string
+  /** The channel vouches the phone is the person's own (see the contact event). */
+  phoneVerified?: boolean
   home?: { districtCode: string; settlementCode: string | null; street: string | null }
   notificationsEnabled?: boolean
 }

@@ -10,7 +10,12 @@ export type InboundEvent =
   | { type: 'text'; text: string }
   | { type: 'choice'; value: string }
   | { type: 'location'; lat: number; lon: number }
-  | { type: 'contact'; phone: string; own: boolean }
+  /**
+   * own: the channel shows it as the sender's own card (Telegram: contact.user_id = sender; Viber
+   * cannot tell, its share-phone button is trusted). verified: the channel vouches that the number
+   * is the sender's (only Telegram); only a verified number may claim a caller's requests.
+   */
+  | { type: 'contact'; phone: string; own: boolean; verified: boolean }
   | { type: 'photo'; photo: InboundPhoto }
   | { type: 'unsupported'; kind: 'sticker' | 'voice' | 'video' | 'document' | 'other' }
 

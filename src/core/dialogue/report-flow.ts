@@ -159,7 +159,12 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
       if (kind === 'new') return startReport({ ...state, draft: null }, ctx)
       return goTo(state, draft.description === null ? 'report.top-category' : 'report.summary', ctx, draft)
     case 'report.duplicate':
-      if (kind === 'follow') return reply({ ...state, draft: null }, [], [{ type: 'follow', requestId: Number(code) }])
+      if (kind === 'follow') {
+        // Only a request this draft was offered: any other id is a forged button.
+        const offered = draft.offered.find((o) => String(o.id) === code)
+        if (!offered) return null
+        return reply({ ...state, draft: null }, [], [{ type: 'follow', requestId: offered.id }])
+      }
       return reply(
         { ...state, draft: { ...draft, duplicatesSeen: true } },
         [],
@@ -249,10 +254,11 @@ export function handleReport(state: DialogueState, event: InboundEvent, ctx: Ste
       if (state.step !== 'report.phone') break
       // Only the sender's own number, never a forwarded card of somebody else.
       if (!event.own) return again(state, ctx, 'report.contact-not-own')
-      const phone = event.phone.replace(/[^\d+]/g, '')
+      const digits = event.phone.replace(/[^\d+]/g, '')
+      const phone = digits.startsWith('+') ? digits : `+${digits}`
       return {
-        ...goTo(state, 'report.summary', ctx, { ...draft, phone: phone.startsWith('+') ? phone : `+${phone}` }),
-        commands: [{ type: 'save-profile', patch: { phone: phone.startsWith('+') ? phone : `+${phone}` } }],
+        ...goTo(state, 'report.summary', ctx, { ...draft, phone }),
+        commands: [{ type: 'save-profile', patch: { phone, phoneVerified: event.verified } }],
       }
     }
     default:

@@ -61,7 +61,9 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
         })
         .where('id', '=', userId)
         .execute()
-      if (patch.phone !== undefined) await adoptPhoneCaller(db, userId, patch.phone)
+      // Only a number the channel vouches for may claim a caller's requests: a forwarded card
+      // (or any Viber contact) would hand someone else's requests over.
+      if (patch.phone !== undefined && patch.phoneVerified === true) await adoptPhoneCaller(db, userId, patch.phone)
     },
     forget: async (userId) => {
       await db.transaction().execute(async (trx) => {

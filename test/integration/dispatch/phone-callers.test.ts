@@ -73,7 +73,7 @@ describe('phone-call requests and their callers (real PostgreSQL)', () => {
     expect(await delivery.residentsOf(request.id)).toEqual([])
 
     const telegramUser = await aResident(t.db)
-    await createResidentStore(t.db).saveProfile(telegramUser, { phone: '+375297000003' }, null)
+    await createResidentStore(t.db).saveProfile(telegramUser, { phone: '+375297000003', phoneVerified: true }, null)
 
     const authors = await t.db
       .selectFrom('requests')
@@ -93,6 +93,18 @@ describe('phone-call requests and their callers (real PostgreSQL)', () => {
     expect(author.author_user_id).toBe(telegramUser)
   })
 
+  it('when the shared number is not vouched for by the channel (a forwarded card, any Viber contact), then nothing moves', async () => {
+    const request = await aCall('+375297000006', 'call-7')
+    const stranger = await aResident(t.db)
+    await createResidentStore(t.db).saveProfile(stranger, { phone: '+375297000006', phoneVerified: false }, null)
+    const row = await t.db
+      .selectFrom('requests')
+      .select('author_user_id')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow()
+    expect(row.author_user_id).not.toBe(stranger)
+  })
+
   it('when a resident shares a phone nobody called from, then nothing moves', async () => {
     const request = await aCall('+375297000004', 'call-6')
     const before = await t.db
@@ -100,7 +112,11 @@ describe('phone-call requests and their callers (real PostgreSQL)', () => {
       .select('author_user_id')
       .where('id', '=', request.id)
       .executeTakeFirstOrThrow()
-    await createResidentStore(t.db).saveProfile(await aResident(t.db), { phone: '+375297000005' }, null)
+    await createResidentStore(t.db).saveProfile(
+      await aResident(t.db),
+      { phone: '+375297000005', phoneVerified: true },
+      null,
+    )
     const after = await t.db
       .selectFrom('requests')
       .select('author_user_id')

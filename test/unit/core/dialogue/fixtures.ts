@@ -230,7 +230,12 @@ export const command = (name: string, args = ''): InboundEvent => ({ type: 'comm
 export const typed = (text: string): InboundEvent => ({ type: 'text', text })
 export const press = (value: string): InboundEvent => ({ type: 'choice', value })
 export const location = (point: { lat: number; lon: number }): InboundEvent => ({ type: 'location', ...point })
-export const contact = (phone: string, own = true): InboundEvent => ({ type: 'contact', phone, own })
+export const contact = (phone: string, own = true, verified = own): InboundEvent => ({
+  type: 'contact',
+  phone,
+  own,
+  verified,
+})
 export const unsupported = (kind: Extract<InboundEvent, { type: 'unsupported' }>['kind']): InboundEvent => ({
   type: 'unsupported',
   kind,

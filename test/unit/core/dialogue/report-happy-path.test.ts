@@ -366,8 +366,14 @@ describe('the phone', () => {
 
     expect(state.step).toBe('report.summary')
     expect(state.draft?.phone).toBe('+375291234567')
-    expect(last.commands).toEqual([{ type: 'save-profile', patch: { phone: '+375291234567' } }])
+    expect(last.commands).toEqual([{ type: 'save-profile', patch: { phone: '+375291234567', phoneVerified: true } }])
     expect(line(last, 'report.summary.phone').params).toEqual({ phone: '+375291234567' })
+  })
+
+  it('when the channel cannot vouch for the shared number, then it is saved but marked unverified', () => {
+    const { last } = run([...routeTo('report.phone'), contact('+375291234567', true, false)])
+
+    expect(last.commands).toEqual([{ type: 'save-profile', patch: { phone: '+375291234567', phoneVerified: false } }])
   })
 
   it('when the contact already starts with +, then no second + is added', () => {
