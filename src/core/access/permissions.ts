@@ -143,6 +143,13 @@ export function can(actor: Actor, permission: Permission, target: RequestScope |
 }
 
 /**
+ * Whether a staff membership lets the actor see the request: the staff card (the resident's phone,
+ * followers, internal history) is for staff only, never for an author or follower as such.
+ */
+export const canViewAsStaff = (actor: Actor, request: RequestScope): boolean =>
+  actor.memberships.some((m) => requestGrants(actor, m, request).includes('request.view'))
+
+/**
  * Whether any of the actor's memberships grants an area permission somewhere, e.g. to decide
  * which commands to show; the action itself is still checked against its real scope.
  */

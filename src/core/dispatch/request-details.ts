@@ -1,5 +1,5 @@
 import type { Actor, RequestPermission, RequestScope } from '../access/permissions.js'
-import { can } from '../access/permissions.js'
+import { can, canViewAsStaff } from '../access/permissions.js'
 import type { OutgoingMessage } from '../delivery/outgoing.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
@@ -10,6 +10,7 @@ export interface HistoryEntry {
   at: string
   kind: string
   /** The person who acted (null: the system). */
+  actorUserId: number | null
   actorName: string | null
   toStatus: string | null
   note: string | null
@@ -18,6 +19,7 @@ export interface HistoryEntry {
 export interface RequestMessageEntry {
   at: string
   kind: string
+  authorUserId: number | null
   authorName: string | null
   body: string
 }
@@ -48,8 +50,23 @@ export interface RequestDetailsStore {
 const person = (name: string | null): Text =>
   name === null ? text('dispatch.history.system') : text('dispatch.history.person', { name })
 
+/** Where the card is shown: everyone in a group chat reads it. */
+export type CardChat = 'private' | 'group'
+
+/** The user ids of the residents on a request (author and followers): not named in a group chat. */
+const residentsOf = (scope: RequestScope): readonly number[] => [scope.authorUserId, ...scope.followerUserIds]
+
 /** The card with the full history; buttons only for what this person may do. */
-export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boolean): OutgoingMessage {
+export function requestDetailsMessage(
+  view: RequestDetailsView,
+  mayHandle: boolean,
+  /** For a group chat: the residents to leave unnamed; the contact phone is left out too. */
+  hideResidents: readonly number[] | null = null,
+): OutgoingMessage {
+  const who = (userId: number | null, name: string | null): Text =>
+    hideResidents !== null && userId !== null && hideResidents.includes(userId)
+      ? text('dispatch.history.resident')
+      : person(name)
   const lines: Text[] = [
     text(view.emergency ? 'dispatch.details.title-emergency' : 'dispatch.details.title', {
       number: view.number,
@@ -63,7 +80,8 @@ export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boole
       : text('dispatch.details.organisation', { organisation: { localized: view.organisationName } }),
   ]
   if (view.executorName !== null) lines.push(text('dispatch.details.executor', { name: view.executorName }))
-  if (view.contactPhone !== null) lines.push(text('dispatch.details.phone', { phone: view.contactPhone }))
+  if (view.contactPhone !== null && hideResidents === null)
+    lines.push(text('dispatch.details.phone', { phone: view.contactPhone }))
   lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
   if (view.photoCount > 0) lines.push(text('dispatch.card.photos', { count: view.photoCount }))
   lines.push(text('dispatch.history.title'))
@@ -76,7 +94,7 @@ export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boole
     lines.push(
       text(`dispatch.history.${key}`, {
         at: { datetime: entry.at },
-        who: { text: person(entry.actorName) },
+        who: { text: who(entry.actorUserId, entry.actorName) },
         status: { text: text(`status.${entry.toStatus ?? 'new'}`) },
       }),
     )
@@ -86,7 +104,7 @@ export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boole
     lines.push(
       text(`dispatch.message.${message.kind}`, {
         at: { datetime: message.at },
-        who: { text: person(message.authorName) },
+        who: { text: who(message.authorUserId, message.authorName) },
         body: message.body,
       }),
     )
@@ -95,10 +113,15 @@ export function requestDetailsMessage(view: RequestDetailsView, mayHandle: boole
 
 /** A request's card for someone who may see it; null otherwise (they learn nothing, not even that it exists). */
 export function makeShowRequest(deps: { store: RequestDetailsStore }) {
-  return async function showRequest(actor: Actor, requestId: number): Promise<OutgoingMessage | null> {
+  return async function showRequest(actor: Actor, requestId: number, chat: CardChat): Promise<OutgoingMessage | null> {
     const found = await deps.store.details(requestId)
-    if (!found || !can(actor, 'request.view', found.scope)) return null
-    return requestDetailsMessage(found.view, can(actor, 'request.accept', found.scope))
+    // An author or follower sees their request in the resident dialogue, never the staff card.
+    if (!found || !canViewAsStaff(actor, found.scope)) return null
+    return requestDetailsMessage(
+      found.view,
+      can(actor, 'request.accept', found.scope),
+      chat === 'group' ? residentsOf(found.scope) : null,
+    )
   }
 }
 

@@ -96,6 +96,7 @@ export function createRequestDetailsStore(db: Kysely<Database>): RequestDetailsS
           history: events.map((e) => ({
             at: e.created_at.toISOString(),
             kind: e.kind,
+            actorUserId: e.actor_user_id,
             actorName:
               e.actor_user_id === null ? null : nameOf({ display_name: e.display_name, user_id: e.actor_user_id }),
             toStatus: e.to_status,
@@ -104,6 +105,7 @@ export function createRequestDetailsStore(db: Kysely<Database>): RequestDetailsS
           messages: messages.map((m) => ({
             at: m.created_at.toISOString(),
             kind: m.kind,
+            authorUserId: m.author_user_id,
             authorName:
               m.author_user_id === null ? null : nameOf({ display_name: m.display_name, user_id: m.author_user_id }),
             body: m.body,

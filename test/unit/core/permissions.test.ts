@@ -4,6 +4,7 @@ import {
   PERMISSION_FOR_ACTION,
   REQUEST_PERMISSIONS,
   can,
+  canViewAsStaff,
 } from '../../../src/core/access/permissions.js'
 import type {
   Actor,
@@ -491,6 +492,25 @@ describe('permissions', () => {
         expect(can(resident(AUTHOR), permission, { ...routed, executorUserId: AUTHOR })).toBe(false)
       },
     )
+  })
+
+  describe('viewing as staff', () => {
+    it('when the author or a follower has request.view, then it is not a view as staff', () => {
+      const followed = { ...routed, followerUserIds: [FOLLOWER] }
+      expect(can(resident(AUTHOR), 'request.view', followed)).toBe(true)
+      expect(canViewAsStaff(resident(AUTHOR), followed)).toBe(false)
+      expect(canViewAsStaff(resident(FOLLOWER), followed)).toBe(false)
+    })
+
+    it('when a staff membership grants the view, then it is a view as staff; another district’s is not', () => {
+      expect(canViewAsStaff(staff(30, dispatcherIn(ROADS_ORG, OWN_DISTRICT)), routed)).toBe(true)
+      expect(canViewAsStaff(staff(EXECUTOR, executorIn(HOUSING_ORG, OWN_DISTRICT)), routed)).toBe(true)
+      expect(canViewAsStaff(staff(31, dispatcherIn(OTHER_DISTRICT_ORG, OTHER_DISTRICT)), routed)).toBe(false)
+    })
+
+    it('when a dispatcher is also the author, then their membership still lets them view as staff', () => {
+      expect(canViewAsStaff(staff(AUTHOR, dispatcherIn(HOUSING_ORG, OWN_DISTRICT)), routed)).toBe(true)
+    })
   })
 
   describe('PERMISSION_FOR_ACTION', () => {

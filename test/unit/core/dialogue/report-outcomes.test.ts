@@ -85,6 +85,15 @@ describe('an open request at the same address', () => {
     expect(state.step).toBe('idle')
   })
 
+  it('when "follow" comes with an id that was not offered (a forged button), then nothing is followed and the draft stays', () => {
+    const { state, last } = run([press('follow:99')], { state: found.state })
+
+    expect(last.commands).toEqual([])
+    expect(keys(last)).toContain('common.stale-button')
+    expect(state.draft).toEqual(found.state.draft)
+    expect(state.step).toBe('report.duplicate')
+  })
+
   it('when the followed request is gone, then "not found" is said', () => {
     const { last } = run([press('follow:41')], {
       state: found.state,

@@ -5,7 +5,7 @@ import type { ChangeStatusStore, StatusChangeRow } from '../../../../src/core/re
 import { makeChangeRequestStatus } from '../../../../src/core/requests/change-status.js'
 import type { OutboxMessage } from '../../../../src/core/shared/ports.js'
 import type { RequestStatus } from '../../../../src/core/requests/status.js'
-import { aRequest, author, copyDispatcher, otherDistrictDispatcher, ownDispatcher } from './world.js'
+import { aRequest, AUTHOR, author, copyDispatcher, otherDistrictDispatcher, ownDispatcher } from './world.js'
 
 function statusWorld(status: RequestStatus) {
   const rows: StatusChangeRow[] = []
@@ -77,6 +77,7 @@ describe('status changes of the dispatcher’s slice', () => {
 })
 
 describe('the request card with its history (/req)', () => {
+  const FOLLOWER = 9
   const view: RequestDetailsView = {
     id: 7,
     number: 'GR-26-000007',
@@ -87,31 +88,68 @@ describe('the request card with its history (/req)', () => {
     description: 'Батареи холодные',
     organisationName: null,
     executorName: null,
-    contactPhone: null,
+    contactPhone: '+375291234567',
     acceptDueAt: '2026-11-20T12:00:00Z',
     fixDueAt: '2026-11-21T12:00:00Z',
     photo: null,
     photoCount: 0,
-    history: [{ at: '2026-11-20T10:00:00Z', kind: 'created', actorName: null, toStatus: 'new', note: null }],
-    messages: [],
+    history: [
+      {
+        at: '2026-11-20T10:00:00Z',
+        kind: 'created',
+        actorUserId: AUTHOR,
+        actorName: 'Анна',
+        toStatus: 'new',
+        note: null,
+      },
+    ],
+    messages: [
+      { at: '2026-11-20T10:05:00Z', kind: 'answer', authorUserId: FOLLOWER, authorName: 'Пётр', body: 'Да' },
+      { at: '2026-11-20T10:06:00Z', kind: 'official_answer', authorUserId: 100, authorName: 'Ольга', body: 'Ок' },
+    ],
   }
   const show = makeShowRequest({
-    store: { details: () => Promise.resolve({ scope: aRequest({ status: 'new' }), view }) },
+    store: {
+      details: () => Promise.resolve({ scope: aRequest({ status: 'new', followerUserIds: [FOLLOWER] }), view }),
+    },
   })
+  const translated = (card: Awaited<ReturnType<typeof show>>) => JSON.stringify(card?.text)
 
   it('when the organisation’s dispatcher opens it, then the history and the action buttons are there', async () => {
-    const card = await show(ownDispatcher, 7)
+    const card = await show(ownDispatcher, 7, 'private')
     expect(card?.text.map((t) => t.key)).toContain('dispatch.history.created')
     expect(card?.buttons.flat().map((b) => b.value)).toContain('rq:accept:7')
   })
 
   it('when a dispatcher who only gets a copy opens it, then they see it without buttons', async () => {
-    const card = await show(copyDispatcher, 7)
+    const card = await show(copyDispatcher, 7, 'private')
     expect(card?.buttons).toEqual([])
   })
 
   it('when a dispatcher of another district opens it, then there is nothing', async () => {
-    expect(await show(otherDistrictDispatcher, 7)).toBeNull()
+    expect(await show(otherDistrictDispatcher, 7, 'private')).toBeNull()
+  })
+
+  it('when the author or a follower opens it (a forged button), then there is nothing: the staff card is for staff', async () => {
+    expect(await show(author, 7, 'private')).toBeNull()
+    expect(await show({ userId: FOLLOWER, memberships: [] }, 7, 'private')).toBeNull()
+  })
+
+  it('when it is opened in a private chat, then the contact phone and the residents’ names are there', async () => {
+    const card = translated(await show(ownDispatcher, 7, 'private'))
+    expect(card).toContain('dispatch.details.phone')
+    expect(card).toContain('Анна')
+    expect(card).toContain('Пётр')
+  })
+
+  it('when it is opened in a group chat, then the phone is left out and residents are not named; staff still are', async () => {
+    const card = translated(await show(ownDispatcher, 7, 'group'))
+    expect(card).not.toContain('dispatch.details.phone')
+    expect(card).not.toContain('+375291234567')
+    expect(card).not.toContain('Анна')
+    expect(card).not.toContain('Пётр')
+    expect(card).toContain('dispatch.history.resident')
+    expect(card).toContain('Ольга')
   })
 })
 

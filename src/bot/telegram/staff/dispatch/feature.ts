@@ -2,6 +2,7 @@ import { createConversation } from '@grammyjs/conversations'
 import type { Composer } from 'grammy'
 import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
 import { isCardAction } from '../../../../core/dispatch/card-actions.js'
+import type { CardChat } from '../../../../core/dispatch/request-details.js'
 import { isQueueFilter } from '../../../../core/dispatch/queue.js'
 import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/rejection.js'
 import type { Language } from '../../../../core/i18n/text.js'
@@ -19,6 +20,9 @@ const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?(?::(\d+))?$/
 /** An id from callback data (anyone can send any data: never trust it to be a number). */
 const idFrom = (value: string | undefined): number | null =>
   value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : null
+
+/** A card shown in a group is read by everyone there: it goes without the resident's personal data. */
+const chatOf = (ctx: BotContext): CardChat => (ctx.chat?.type === 'private' ? 'private' : 'group')
 
 /**
  * The dispatcher's work: /req, /queue, /call, /linkchat, the card buttons (`rq:` callbacks,
@@ -48,7 +52,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
     }
     switch (verb) {
       case 'open': {
-        const card = await ports.showRequest(actor, requestId)
+        const card = await ports.showRequest(actor, requestId, chatOf(ctx))
         if (!card) return tell('dispatch.error.not-found')
         return sendCard(ctx, translate, language, card)
       }
@@ -155,7 +159,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         const person = ctx.person
         if (!person) return
         const requestId = await ports.findRequest(ctx.match)
-        const card = requestId === null ? null : await ports.showRequest(person.actor, requestId)
+        const card = requestId === null ? null : await ports.showRequest(person.actor, requestId, chatOf(ctx))
         if (!card) return say(ctx, translate, person.language, text('dispatch.req.not-found'))
         return sendCard(ctx, translate, person.language, card)
       })

@@ -4,6 +4,7 @@ import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
 import type { AssignResult } from '../../../../core/dispatch/assign.js'
 import type { LinkChatResult } from '../../../../core/dispatch/link-chat.js'
 import type { OfficialAnswerResult } from '../../../../core/dispatch/official-answer.js'
+import type { CardChat } from '../../../../core/dispatch/request-details.js'
 import type { QueueFilter } from '../../../../core/dispatch/queue.js'
 import type { CallInput, RegisterCallResult } from '../../../../core/dispatch/register-call.js'
 import type { RerouteResult } from '../../../../core/dispatch/reroute.js'
@@ -18,8 +19,8 @@ export interface DispatchPorts {
   catalogue: () => Promise<Catalogue>
   /** The request behind a typed number (any form people type), if it exists. */
   findRequest: (typed: string) => Promise<number | null>
-  /** The card with history for someone who may see the request; null otherwise. */
-  showRequest: (actor: Actor, requestId: number) => Promise<OutgoingMessage | null>
+  /** The card with history for staff who may see the request; null otherwise. */
+  showRequest: (actor: Actor, requestId: number, chat: CardChat) => Promise<OutgoingMessage | null>
   queue: (actor: Actor, filter: QueueFilter, page: number) => Promise<OutgoingMessage | null>
   changeStatus: (command: ChangeStatusCommand) => Promise<ChangeStatusResult>
   assign: (command: { actor: Actor; requestId: number; executorUserId: number }) => Promise<AssignResult>
