@@ -1,7 +1,7 @@
 /**
  * Why a request may be rejected. The dispatcher picks one and adds words (the number of the
  * original for a duplicate, who is competent, …); both reach the resident.
- * migrations/0008_dispatch.sql mirrors this list in a CHECK constraint.
+ * migrations/0007_dispatch.sql mirrors this list in a CHECK constraint.
  */
 export const REJECTION_REASONS = ['duplicate', 'not-our-competence', 'no-access', 'not-housing', 'other'] as const
 export type RejectionReason = (typeof REJECTION_REASONS)[number]

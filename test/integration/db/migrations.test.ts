@@ -29,6 +29,15 @@ describe('migrations on an empty PostgreSQL database', () => {
     expect(await pendingMigrations(asUnknown())).toEqual([])
   })
 
+  it('when the migration files are listed, then they are numbered one after another from 0001 without gaps', async () => {
+    // Kysely refuses a migration whose name sorts before one already applied: a gap filled later would break upgrades.
+    const numbers = (await readdir(MIGRATIONS_FOLDER))
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => Number(/^(\d{4})_/.exec(f)?.[1]))
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1))
+  })
+
   it('when the schema is in place, then the tables of the data model exist', async () => {
     const { rows } = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(t.db)
