@@ -22,6 +22,8 @@ export function makeAssignRequest(deps: { transact: Transact<DispatchStore>; now
       if (!request || !can(command.actor, 'request.view', request)) return { ok: false, error: 'not-found' }
       if (!can(command.actor, 'request.assign', request)) return { ok: false, error: 'not-allowed' }
       if (!ASSIGNABLE.includes(request.status)) return { ok: false, error: 'not-allowed-in-status' }
+      // A second press of the same button: already done, nothing to record or tell again.
+      if (request.executorUserId === command.executorUserId) return { ok: true }
       const organisationId = request.primaryOrganisationId
       if (organisationId === null || !(await store.isActiveExecutor(command.executorUserId, organisationId)))
         return { ok: false, error: 'not-an-executor' }

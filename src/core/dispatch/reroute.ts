@@ -28,9 +28,15 @@ export function makeRerouteRequest(deps: { transact: Transact<DispatchStore>; no
       if (!can(command.actor, 'request.reroute', request)) return { ok: false, error: 'not-allowed' }
       const organisationId = command.organisationId ?? request.primaryOrganisationId
       if (organisationId === null) return { ok: false, error: 'unknown-organisation' }
-      if (organisationId === request.primaryOrganisationId && command.categoryId === null)
+      if (
+        organisationId === request.primaryOrganisationId &&
+        (command.categoryId === null || command.categoryId === request.categoryId)
+      )
         return { ok: false, error: 'nothing-changes' }
-      if (!(await store.organisationIsActive(organisationId))) return { ok: false, error: 'unknown-organisation' }
+      const organisation = await store.activeOrganisation(organisationId)
+      // Only an organisation that serves the request's district, or the whole region.
+      if (!organisation || (organisation.districtId !== null && organisation.districtId !== request.districtId))
+        return { ok: false, error: 'unknown-organisation' }
       if (command.categoryId !== null && !(await store.categoryIsLeaf(command.categoryId)))
         return { ok: false, error: 'unknown-category' }
       const result = transition(request.status, 'reroute')

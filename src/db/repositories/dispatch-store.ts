@@ -7,7 +7,16 @@ import { createRequestStore } from './request-store.js'
 /** The dispatcher's ports of the core, bound to one transaction. */
 export function createDispatchStore(trx: Transaction<Database>): DispatchStore {
   return {
-    lockRequest: (requestId) => createRequestStore(trx).lockRequest(requestId),
+    lockRequest: async (requestId) => {
+      const request = await createRequestStore(trx).lockRequest(requestId)
+      if (!request) return null
+      const { category_id } = await trx
+        .selectFrom('requests')
+        .select('category_id')
+        .where('id', '=', requestId)
+        .executeTakeFirstOrThrow()
+      return { ...request, categoryId: category_id }
+    },
     isActiveExecutor: async (userId, organisationId) => {
       const row = await trx
         .selectFrom('staff_memberships')
@@ -61,13 +70,13 @@ export function createDispatchStore(trx: Transaction<Database>): DispatchStore {
         .executeTakeFirstOrThrow()
       return event.id
     },
-    organisationIsActive: async (organisationId) => {
+    activeOrganisation: async (organisationId) => {
       const row = await trx
         .selectFrom('organisations')
-        .select('active')
+        .select(['active', 'district_id'])
         .where('id', '=', organisationId)
         .executeTakeFirst()
-      return row?.active === true
+      return row?.active === true ? { districtId: row.district_id } : null
     },
     categoryIsLeaf: async (categoryId) => {
       const row = await trx

@@ -6,6 +6,7 @@ import {
   aRequest,
   author,
   copyDispatcher,
+  CURRENT_CATEGORY,
   districtAdmin,
   executor,
   EXECUTOR,
@@ -15,6 +16,7 @@ import {
   OTHER_EXECUTOR,
   otherDistrictDispatcher,
   ownDispatcher,
+  REGION_ORG,
   ROADS,
 } from './world.js'
 
@@ -33,6 +35,13 @@ describe('assign a request to an executor', () => {
         payload: { requestId: 7, eventId: 501, executorUserId: EXECUTOR },
       }),
     ])
+  })
+
+  it('when the same executor is assigned again (a double press), then it succeeds and nothing is written or told', async () => {
+    const world = memoryStore(aRequest({ executorUserId: EXECUTOR }))
+    expect(await assign(world)({ actor: ownDispatcher, requestId: 7, executorUserId: EXECUTOR })).toEqual({ ok: true })
+    expect(world.written.assigned).toEqual([])
+    expect(world.written.outbox).toEqual([])
   })
 
   it('when the district admin assigns, then it is allowed', async () => {
@@ -136,12 +145,31 @@ describe('reroute a request', () => {
 
   it.each([
     ['nothing changes', { organisationId: HOUSING, categoryId: null }, 'nothing-changes'],
+    [
+      'the same organisation and category (a second press)',
+      { organisationId: HOUSING, categoryId: CURRENT_CATEGORY },
+      'nothing-changes',
+    ],
+    ['only the current category is named', { organisationId: null, categoryId: CURRENT_CATEGORY }, 'nothing-changes'],
+    [
+      'an organisation of another district',
+      { organisationId: OTHER_DISTRICT_ORG, categoryId: null },
+      'unknown-organisation',
+    ],
     ['an unknown organisation', { organisationId: 999, categoryId: null }, 'unknown-organisation'],
     ['a group category', { organisationId: null, categoryId: 301 }, 'unknown-category'],
   ] as const)('when %s, then it is refused', async (_case, target, error) => {
     const world = memoryStore(aRequest())
     expect(await reroute(world)({ actor: ownDispatcher, requestId: 7, ...target })).toEqual({ ok: false, error })
     expect(world.written.reroutes).toEqual([])
+  })
+
+  it('when the organisation serves the whole region, then it may take a request of any district', async () => {
+    const world = memoryStore(aRequest())
+    expect(
+      await reroute(world)({ actor: ownDispatcher, requestId: 7, organisationId: REGION_ORG, categoryId: null }),
+    ).toEqual({ ok: true })
+    expect(world.written.reroutes[0]).toMatchObject({ organisationId: REGION_ORG })
   })
 
   it('when the request is closed, then it cannot be rerouted', async () => {

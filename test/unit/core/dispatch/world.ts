@@ -1,6 +1,5 @@
 import type { Actor, Membership } from '../../../../src/core/access/permissions.js'
-import type { DispatchStore, RerouteRow } from '../../../../src/core/dispatch/ports.js'
-import type { RequestForChange } from '../../../../src/core/requests/change-status.js'
+import type { DispatchStore, RequestToDispatch, RerouteRow } from '../../../../src/core/dispatch/ports.js'
 import type { OutboxMessage, Transact } from '../../../../src/core/shared/ports.js'
 
 export const OWN_DISTRICT = 1
@@ -8,6 +7,10 @@ export const OTHER_DISTRICT = 2
 export const HOUSING = 10
 export const ROADS = 11
 export const OTHER_DISTRICT_ORG = 20
+/** Serves the whole region (no district). */
+export const REGION_ORG = 30
+/** The category the request is filed under. */
+export const CURRENT_CATEGORY = 310
 
 export const AUTHOR = 1
 export const EXECUTOR = 4
@@ -26,7 +29,7 @@ export const districtAdmin = actor(103, m('district_admin', null, OWN_DISTRICT))
 export const executor = actor(EXECUTOR, m('executor', HOUSING, OWN_DISTRICT))
 export const author = actor(AUTHOR)
 
-export const aRequest = (overrides: Partial<RequestForChange> = {}): RequestForChange => ({
+export const aRequest = (overrides: Partial<RequestToDispatch> = {}): RequestToDispatch => ({
   id: 7,
   status: 'accepted',
   authorUserId: AUTHOR,
@@ -36,11 +39,19 @@ export const aRequest = (overrides: Partial<RequestForChange> = {}): RequestForC
   copyOrganisationIds: [ROADS],
   executorUserId: null,
   afterPhotoCount: 0,
+  categoryId: CURRENT_CATEGORY,
   ...overrides,
 })
 
+const ORGANISATION_DISTRICTS = new Map<number, { districtId: number | null }>([
+  [HOUSING, { districtId: OWN_DISTRICT }],
+  [ROADS, { districtId: OWN_DISTRICT }],
+  [OTHER_DISTRICT_ORG, { districtId: OTHER_DISTRICT }],
+  [REGION_ORG, { districtId: null }],
+])
+
 /** An in-memory DispatchStore that records what the use cases wrote. */
-export function memoryStore(request: RequestForChange | null) {
+export function memoryStore(request: RequestToDispatch | null) {
   const written = {
     assigned: [] as { requestId: number; executorUserId: number; actorUserId: number }[],
     answers: [] as { requestId: number; body: string }[],
@@ -58,8 +69,8 @@ export function memoryStore(request: RequestForChange | null) {
       written.answers.push({ requestId, body })
       return Promise.resolve(502)
     },
-    organisationIsActive: (id) => Promise.resolve([HOUSING, ROADS, OTHER_DISTRICT_ORG].includes(id)),
-    categoryIsLeaf: (id) => Promise.resolve(id === 300),
+    activeOrganisation: (id) => Promise.resolve(ORGANISATION_DISTRICTS.get(id) ?? null),
+    categoryIsLeaf: (id) => Promise.resolve(id === 300 || id === CURRENT_CATEGORY),
     applyReroute: (row) => {
       written.reroutes.push(row)
       return Promise.resolve(503)
