@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { NoticeArea } from '../../core/notices/notice.js'
 import type { NoticeForChange, NoticeStore } from '../../core/notices/ports.js'
 import type { Database } from '../schema.js'
+import { parseNoticeArea } from './notice-area.js'
 import { insertOutbox } from './outbox.js'
 
 /** The notice use cases' store, bound to one transaction. */
@@ -65,7 +66,7 @@ export function createNoticeStore(trx: Kysely<Database>): NoticeStore {
         id: row.id,
         kind: row.kind,
         service: row.service,
-        area: row.area as unknown as NoticeArea,
+        area: parseNoticeArea(row.area),
         state: row.state,
         body: row.body,
         endsAt: row.ends_at?.toISOString() ?? null,
@@ -156,6 +157,6 @@ export async function activeNotices(db: Kysely<Database>, limit: number): Promis
     body: r.body,
     startsAt: r.starts_at?.toISOString() ?? null,
     endsAt: r.ends_at?.toISOString() ?? null,
-    area: r.area as unknown as NoticeArea,
+    area: parseNoticeArea(r.area),
   }))
 }
