@@ -2,6 +2,7 @@ import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { createTelegramSender } from '../bot/telegram/telegram-sender.js'
 import { createTelegramEditor } from '../bot/telegram/telegram-editor.js'
+import type { MessengerChannel } from '../core/delivery/ports.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import { makeCloseUnrated } from '../core/requests/close-unrated.js'
 import { createDeliveryStore } from '../db/repositories/delivery-store.js'
@@ -16,6 +17,7 @@ import { startWorkers } from '../workers/start-workers.js'
 import type { RunningWorkers } from '../workers/start-workers.js'
 import type { Config } from './config.js'
 import { loadDictionaries } from './locales.js'
+import { createViberDeliverySender } from './viber-delivery.js'
 import type { Logger } from './logger.js'
 
 /** BullMQ keys: a hash tag, so a Redis Cluster keeps every queue of a deployment on one shard. */
@@ -36,13 +38,18 @@ export async function createWorkerRole(options: {
     logger.warn({ err: error }, 'Redis (workers) error')
   })
   const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
+  // Without Viber, its users are nobody's recipients: no job is made for them (as for anyone
+  // without a reachable Telegram chat), so none waits on a queue no worker takes.
+  const channels: MessengerChannel[] = config.viber ? ['telegram', 'viber'] : ['telegram']
+  if (!config.viber) logger.info({}, 'Viber is off: people reachable only in Viber get no messages from the workers')
   const running = await startWorkers({
     connection,
     prefix: queuePrefix(config.redisPrefix),
     outbox: createOutboxRelayStore(db),
-    store: createDeliveryStore(db),
-    notices: createNoticeDeliveryStore(db),
+    store: createDeliveryStore(db, { channels }),
+    notices: createNoticeDeliveryStore(db, { channels }),
     sender: createTelegramSender({ token: config.botToken, apiRoot: config.telegramApiRoot }),
+    ...(config.viber && { viber: { sender: createViberDeliverySender({ ...config, viber: config.viber }) } }),
     translate,
     closeUnrated: makeCloseUnrated({ transact: createTransact(db, createRequestStore), now: () => new Date() }),
     timeZone: config.timeZone,
@@ -61,7 +68,7 @@ export async function createWorkerRole(options: {
     log: logger,
   })
   progress.start()
-  logger.info({ rate: config.sendRatePerSecond }, 'delivery workers running')
+  logger.info({ rate: config.sendRatePerSecond, channels }, 'delivery workers running')
   return {
     ...running,
     stop: async () => {

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { z } from 'zod'
 import type { DeliveryStore } from '../core/delivery/stores.js'
+import { addSends } from './channel-routing.js'
 import type { GroupSendJob, SendJob } from './jobs.js'
 import { PRIORITY, QUEUES } from './jobs.js'
 import type { Queues } from './queues.js'
@@ -56,14 +57,16 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
 
   async function officialAnswer(data: z.infer<typeof RequestMessage>): Promise<number> {
     const residents = await deps.store.residentsOf(data.requestId)
-    await send().addBulk(
-      residents.map((r) =>
-        userJob(
+    await addSends(
+      deps.queues,
+      residents.map((r) => ({
+        channel: r.channel,
+        ...userJob(
           `oa-${data.eventId}-${r.userId}`,
           { userId: r.userId, message: { type: 'official-answer', ...data } },
           PRIORITY.statusUpdate,
         ),
-      ),
+      })),
     )
     return residents.length
   }

@@ -4,6 +4,8 @@ import { z } from 'zod'
 export const QUEUES = {
   notifications: 'notifications',
   send: 'telegram-send',
+  /** Viber users' messages: Viber's limits, not Telegram's. */
+  viberSend: 'viber-send',
   timers: 'timers',
   broadcasts: 'broadcasts',
   maintenance: 'maintenance',

@@ -7,6 +7,7 @@ import {
 } from '../core/delivery/quiet-hours.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import { noticeSendJob } from './broadcast.processor.js'
+import { addSends } from './channel-routing.js'
 import { PRIORITY, QUEUES } from './jobs.js'
 import type { Queues } from './queues.js'
 
@@ -96,9 +97,12 @@ export function createMaintenanceProcessor(deps: {
       let cursor = 0
       for (;;) {
         const page = await deps.notices.pendingAfter(noticeId, cursor, 1000)
-        if (page.length > 0) await send().addBulk(page.map((userId) => noticeSendJob(noticeId, userId)))
+        await addSends(
+          deps.queues,
+          page.map((d) => noticeSendJob(noticeId, d.userId, d.channel)),
+        )
         if (page.length < 1000) break
-        cursor = page.at(-1) ?? cursor
+        cursor = page.at(-1)?.userId ?? cursor
       }
       await deps.notices.completeIfDone(noticeId)
     }

@@ -4,6 +4,7 @@ import { ratingRequestTime } from '../core/delivery/quiet-hours.js'
 import type { DeliveryStore } from '../core/delivery/stores.js'
 import type { SendJob } from './jobs.js'
 import { PRIORITY, RequestEvent } from './jobs.js'
+import { addSends } from './channel-routing.js'
 import { createDispatchNotifications } from './dispatch-notifications.js'
 import type { Queues } from './queues.js'
 import { QUEUES } from './jobs.js'
@@ -52,14 +53,16 @@ export function createNotifyProcessor(deps: {
 
   async function statusChanged(requestId: number, eventId: number, to: string | undefined): Promise<number> {
     const residents = await deps.store.residentsOf(requestId)
-    await send().addBulk(
-      residents.map((r) =>
-        sendJob(
+    await addSends(
+      deps.queues,
+      residents.map((r) => ({
+        channel: r.channel,
+        ...sendJob(
           `st-${eventId}-${r.userId}`,
           { userId: r.userId, message: { type: 'status-update', requestId, eventId } },
           PRIORITY.statusUpdate,
         ),
-      ),
+      })),
     )
     if (to === 'done') {
       const request = await deps.store.ratingState(requestId)

@@ -24,6 +24,7 @@ export function createQueues(
   return {
     [QUEUES.notifications]: make(QUEUES.notifications),
     [QUEUES.send]: make(QUEUES.send),
+    [QUEUES.viberSend]: make(QUEUES.viberSend),
     [QUEUES.timers]: make(QUEUES.timers),
     [QUEUES.broadcasts]: make(QUEUES.broadcasts),
     [QUEUES.maintenance]: make(QUEUES.maintenance),

@@ -1,10 +1,11 @@
 import type { Job, Queue } from 'bullmq'
 import { DelayedError, RateLimitError, UnrecoverableError } from 'bullmq'
 import type { OutgoingMessage } from '../core/delivery/outgoing.js'
-import type { MessengerSender } from '../core/delivery/ports.js'
+import type { MessengerChannel, MessengerSender } from '../core/delivery/ports.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { ChatPacer } from './chat-pacer.js'
+import { routeFor } from './channel-routing.js'
 import type { MessageRef } from './jobs.js'
 import { GroupSendJob, SendJob } from './jobs.js'
 import type { Log } from './outbox-relay.js'
@@ -12,7 +13,7 @@ import { messageFor, render } from './render-message.js'
 
 const NOTICE_CACHE_MS = 5000
 
-export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'cancelled'
+export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'cancelled' | 'forwarded'
 
 /**
  * One Telegram message per job, for everything the workers send. The database decides
@@ -29,6 +30,9 @@ export function createSendProcessor(deps: {
   translate: Translate
   queue: () => Queue
   log: Log
+  /** The channel this queue sends through (its sender); a person now reached elsewhere goes to that queue. */
+  channel: MessengerChannel
+  forward: (job: Job, channel: MessengerChannel) => Promise<void>
 }) {
   // A notice is the same message for thousands of recipients: read it once a few seconds, not per send.
   const noticeCache = new Map<number, { at: number; message: Promise<OutgoingMessage | null> }>()
@@ -85,10 +89,15 @@ export function createSendProcessor(deps: {
     const jobId = job.id ?? `${job.name}-${userId}`
     const notice = ref.type === 'notice' ? ref.noticeId : null
 
-    const recipient = await deps.store.recipient(userId)
+    const recipient = await deps.store.recipient(userId, routeFor(ref))
     if (!recipient) {
       if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', 'no reachable channel')
       return 'unreachable'
+    }
+    const channel = recipient.channel ?? 'telegram'
+    if (channel !== deps.channel) {
+      await deps.forward(job, channel)
+      return 'forwarded'
     }
 
     // Everything that may wait or fail comes before the claim, so the claim sits right before
@@ -124,7 +133,7 @@ export function createSendProcessor(deps: {
         else await deps.store.finishSend(jobId, 'sent')
         return 'sent'
       case 'unreachable':
-        await deps.store.markUnreachable(userId, result.reason)
+        await deps.store.markUnreachable(userId, result.reason, channel)
         if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', result.reason)
         else await deps.store.finishSend(jobId, 'skipped')
         return 'unreachable'

@@ -7,6 +7,7 @@ import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores
 import type { Translate } from '../core/i18n/translate.js'
 import { createBroadcastProcessor } from './broadcast.processor.js'
 import { createChatPacer } from './chat-pacer.js'
+import { forwardTo } from './channel-routing.js'
 import { QUEUES, SendJob } from './jobs.js'
 import { createMaintenanceProcessor } from './maintenance.processor.js'
 import { createNotifyProcessor } from './notify.processor.js'
@@ -16,6 +17,7 @@ import type { Queues } from './queues.js'
 import { createQueues, DEFAULT_JOB_OPTIONS } from './queues.js'
 import { createSendProcessor } from './send.processor.js'
 import { createTimersProcessor } from './timers.processor.js'
+import { createViberPacer, VIBER_SEND_RATE_PER_SECOND } from './viber-send.js'
 
 export interface WorkerDeps {
   /** Producers (queues) share it; workers duplicate it for their blocking reads. */
@@ -25,6 +27,8 @@ export interface WorkerDeps {
   store: DeliveryStore
   notices: NoticeDeliveryStore
   sender: MessengerSender
+  /** Viber switched on: its users' messages go through a queue and budget of their own. */
+  viber?: { sender: MessengerSender; ratePerSecond?: number }
   translate: Translate
   closeUnrated: (requestId: number) => Promise<boolean>
   timeZone: string
@@ -112,6 +116,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       translate: deps.translate,
       queue: () => queues[QUEUES.send],
       log: deps.log,
+      channel: 'telegram',
+      forward: forwardTo(queues),
     }),
     // The limiter is global across every worker process: one budget per bot token. A send takes
     // well under a second, so a short lock brings a crashed worker's jobs back soon.
@@ -122,6 +128,24 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       stalledInterval: 5_000,
     },
   )
+  if (deps.viber) {
+    const rate = deps.viber.ratePerSecond ?? VIBER_SEND_RATE_PER_SECOND
+    start(
+      QUEUES.viberSend,
+      createSendProcessor({
+        store: deps.store,
+        notices: deps.notices,
+        sender: deps.viber.sender,
+        pacer: createViberPacer(deps.connection, { prefix: `${deps.prefix}:viber` }),
+        translate: deps.translate,
+        queue: () => queues[QUEUES.viberSend],
+        log: deps.log,
+        channel: 'viber',
+        forward: forwardTo(queues),
+      }),
+      { concurrency: 20, limiter: smoothLimiter(rate), lockDuration: 10_000, stalledInterval: 5_000 },
+    )
+  }
   start(
     QUEUES.notifications,
     createNotifyProcessor({ store: deps.store, queues, timeZone: deps.timeZone, now: deps.now }),

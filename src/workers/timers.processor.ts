@@ -2,6 +2,7 @@ import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { RATING_REMINDER_AFTER_MS, RATING_WINDOW_MS, outsideQuietHours } from '../core/delivery/quiet-hours.js'
 import type { DeliveryStore } from '../core/delivery/stores.js'
+import { routeFor, sendQueueFor } from './channel-routing.js'
 import { PRIORITY, QUEUES, RequestTimer } from './jobs.js'
 import type { Queues } from './queues.js'
 
@@ -21,9 +22,12 @@ export function createTimersProcessor(deps: {
     if (request?.status !== 'done' || request.rated_at !== null || request.done_at === null) return 'moved-on'
     if ((reminder ? request.rating_reminded_at : request.rating_requested_at) !== null) return 'already-asked'
     const round = request.done_at.getTime()
-    await deps.queues[QUEUES.send].add(
+    const message = { type: 'rating' as const, requestId, reminder }
+    // Nobody to reach: the send queue records it as such, as for any other message.
+    const author = await deps.store.recipient(request.author_user_id, routeFor(message))
+    await sendQueueFor(deps.queues, author?.channel).add(
       'rating',
-      { userId: request.author_user_id, message: { type: 'rating', requestId, reminder } },
+      { userId: request.author_user_id, message },
       { jobId: `rating-${requestId}-${round}-${reminder ? 'remind' : 'ask'}`, priority: PRIORITY.rating },
     )
     await deps.store.markRatingAsked(requestId, reminder)

@@ -1,11 +1,28 @@
 import type { NoticeView, RequestCardView, StatusUpdateView } from './outgoing.js'
-import type { Recipient } from './ports.js'
+import type { MessengerChannel, Recipient } from './ports.js'
 import type { DispatchDeliveryStore } from '../dispatch/delivery.js'
+
+/**
+ * How a person's address is chosen: staff read in Telegram only; residents on any channel switched
+ * on, the one a request came in through first (for messages about it), else Telegram, then Viber.
+ */
+export interface RecipientRoute {
+  staffMessage: boolean
+  requestId?: number
+}
+
+/** A notice delivery planned for a person, through the channel chosen for them. */
+export interface PlannedDelivery {
+  userId: number
+  channel: MessengerChannel
+}
 
 /** What the delivery workers read and write; implemented over PostgreSQL in src/db. */
 export interface DeliveryStore extends DispatchDeliveryStore {
+  /** One address each: the channel the request came in through when it still works. */
   residentsOf: (requestId: number) => Promise<Recipient[]>
-  recipient: (userId: number) => Promise<Recipient | null>
+  /** Without a route: a staff message (Telegram only). */
+  recipient: (userId: number, route?: RecipientRoute) => Promise<Recipient | null>
   dispatchersOf: (organisationIds: number[]) => Promise<(Recipient & { organisationId: number })[]>
   districtAdminsOf: (districtId: number) => Promise<Recipient[]>
   triageOrganisations: () => Promise<number[]>
@@ -32,7 +49,7 @@ export interface DeliveryStore extends DispatchDeliveryStore {
   wasSent: (jobId: string) => Promise<boolean>
   finishSend: (jobId: string, state: 'sent' | 'skipped') => Promise<void>
   abandonSend: (jobId: string) => Promise<void>
-  markUnreachable: (userId: number, reason: string) => Promise<void>
+  markUnreachable: (userId: number, reason: string, channel: MessengerChannel) => Promise<void>
   deadLetter: (letter: {
     queue: string
     jobName: string
@@ -76,9 +93,10 @@ export interface NoticeDeliveryStore {
     noticeId: number,
   ) => Promise<{ state: string; planner_cursor: number | null; planned_at: Date | null } | undefined>
   recipientsPage: (noticeId: number, afterUserId: number, limit: number) => Promise<number[]>
-  addPage: (noticeId: number, userIds: number[], cursor: number) => Promise<void>
+  /** Returns the page's deliveries still pending, each with the channel chosen for it. */
+  addPage: (noticeId: number, userIds: number[], cursor: number) => Promise<PlannedDelivery[]>
   finishPlanning: (noticeId: number) => Promise<void>
-  pendingAfter: (noticeId: number, afterUserId: number, limit: number) => Promise<number[]>
+  pendingAfter: (noticeId: number, afterUserId: number, limit: number) => Promise<PlannedDelivery[]>
   claim: (noticeId: number, userId: number) => Promise<'claimed' | 'done' | 'cancelled'>
   finish: (
     noticeId: number,

@@ -1,29 +1,61 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { Recipient } from '../../core/delivery/ports.js'
-import type { DeliveryStore } from '../../core/delivery/stores.js'
+import type { MessengerChannel, Recipient } from '../../core/delivery/ports.js'
+import type { DeliveryStore, RecipientRoute } from '../../core/delivery/stores.js'
 import type { NoticeView, RequestCardView, StatusUpdateView } from '../../core/delivery/outgoing.js'
 import type { Database } from '../schema.js'
 import type { RequestStatus } from '../../core/requests/status.js'
 import { createDispatchDeliveryStore } from './dispatch-delivery-store.js'
 
-const telegramRecipients = (db: Kysely<Database>) =>
+/** Addresses that still work, on the given channels. */
+const reachable = (db: Kysely<Database>, channels: readonly MessengerChannel[]) =>
   db
     .selectFrom('users as u')
     .innerJoin('channel_identities as ci', 'ci.user_id', 'u.id')
-    .select(['u.id as user_id', 'ci.external_id as chat_id', 'u.language'])
-    .where('ci.channel', '=', 'telegram')
+    .select(['u.id as user_id', 'ci.external_id as chat_id', 'u.language', 'ci.channel'])
+    .where('ci.channel', 'in', channels)
     .where('ci.unreachable_since', 'is', null)
     .where('u.anonymised_at', 'is', null)
 
-const toRecipient = (r: { user_id: number; chat_id: string; language: 'ru' | 'be' | 'en' }): Recipient => ({
+/** Staff read in Telegram. */
+const telegramRecipients = (db: Kysely<Database>) => reachable(db, ['telegram'])
+
+/**
+ * One address a person: the channel the request came in through, when it still works, then the
+ * channels in the order given (Telegram before Viber).
+ */
+const preferred = (db: Kysely<Database>, channels: readonly MessengerChannel[], requestId: number | undefined) =>
+  reachable(db, channels)
+    .distinctOn('u.id')
+    .orderBy('u.id')
+    .$if(requestId !== undefined, (q) =>
+      q.orderBy(sql`(ci.channel = (select source from requests where id = ${requestId})) desc`),
+    )
+    .orderBy(sql`array_position(${sql.val([...channels])}::text[], ci.channel)`)
+    .orderBy('ci.id')
+
+const toRecipient = (r: {
+  user_id: number
+  chat_id: string
+  language: 'ru' | 'be' | 'en'
+  channel: 'telegram' | 'viber' | 'phone'
+}): Recipient => ({
   userId: r.user_id,
   chatId: r.chat_id,
   language: r.language,
+  // Only messenger channels are selected (reachable filters on them).
+  channel: r.channel === 'viber' ? 'viber' : 'telegram',
 })
 
-/** What the workers read and write to deliver messages, in the words of the domain. */
-export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
+/**
+ * What the workers read and write to deliver messages, in the words of the domain. `channels`:
+ * the messengers switched on; residents reached only on another one are not written to.
+ */
+export function createDeliveryStore(
+  db: Kysely<Database>,
+  options: { channels?: readonly MessengerChannel[] } = {},
+): DeliveryStore {
+  const channels = options.channels ?? ['telegram']
   return {
     ...createDispatchDeliveryStore(db),
     async triageOrganisations(): Promise<number[]> {
@@ -45,7 +77,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
 
     /** The author and the followers of a request who want updates and can be reached. */
     async residentsOf(requestId: number): Promise<Recipient[]> {
-      const rows = await telegramRecipients(db)
+      const rows = await preferred(db, channels, requestId)
         .where('u.notifications_enabled', '=', true)
         .where((eb) =>
           eb.or([
@@ -57,8 +89,12 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
       return rows.map(toRecipient)
     },
 
-    async recipient(userId: number): Promise<Recipient | null> {
-      const row = await telegramRecipients(db).where('u.id', '=', userId).executeTakeFirst()
+    async recipient(userId: number, route?: RecipientRoute): Promise<Recipient | null> {
+      const row = await (
+        route === undefined || route.staffMessage ? telegramRecipients(db) : preferred(db, channels, route.requestId)
+      )
+        .where('u.id', '=', userId)
+        .executeTakeFirst()
       return row ? toRecipient(row) : null
     },
 
@@ -225,13 +261,13 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
       await db.deleteFrom('sent_messages').where('job_id', '=', jobId).where('state', '=', 'sending').execute()
     },
 
-    /** Blocked the bot, chat gone: not tried again until they write to the bot. */
-    async markUnreachable(userId: number, reason: string): Promise<void> {
+    /** Blocked the bot, unsubscribed, chat gone: that channel is not tried again until they write to the bot there. */
+    async markUnreachable(userId: number, reason: string, channel: MessengerChannel): Promise<void> {
       await db
         .updateTable('channel_identities')
         .set({ unreachable_since: new Date(), unreachable_reason: reason })
         .where('user_id', '=', userId)
-        .where('channel', '=', 'telegram')
+        .where('channel', '=', channel)
         .where('unreachable_since', 'is', null)
         .execute()
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { NoticeDeliveryStore } from '../../core/delivery/stores.js'
+import type { MessengerChannel } from '../../core/delivery/ports.js'
+import type { NoticeDeliveryStore, PlannedDelivery } from '../../core/delivery/stores.js'
 import type { Database } from '../schema.js'
 
 // Street names compared without the street-type word people write or leave out.
@@ -24,8 +25,15 @@ const inArea = (district: string, settlement: string, streetColumn: string, hous
                              or house_in_ranges(${sql.raw(houseColumn)}, st->>'houses')))))
 )`
 
-/** The broadcast side of outage notices: who is in the area, and each delivery's state. */
-export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryStore {
+/**
+ * The broadcast side of outage notices: who is in the area, and each delivery's state.
+ * `channels`: the messengers switched on, in the order a person is reached (Telegram, then Viber).
+ */
+export function createNoticeDeliveryStore(
+  db: Kysely<Database>,
+  options: { channels?: readonly MessengerChannel[] } = {},
+): NoticeDeliveryStore {
+  const channels = sql.val([...(options.channels ?? ['telegram'])])
   return {
     async settleStuck(olderThan: Date): Promise<number> {
       const result = await db
@@ -88,7 +96,8 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
         join notices n on n.id = ${noticeId}
         where u.id > ${afterUserId} and u.notifications_enabled and u.anonymised_at is null
           and exists (select 1 from channel_identities ci
-                      where ci.user_id = u.id and ci.channel = 'telegram' and ci.unreachable_since is null)
+                      where ci.user_id = u.id and ci.channel = any(${channels}::text[])
+                        and ci.unreachable_since is null)
           and (
             -- a follow-up (correction, "restored") goes to those who had received the original before it
             case when n.parent_notice_id is not null then exists (
@@ -105,27 +114,39 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
       return rows.map((r) => r.id)
     },
 
-    /** Records a page of deliveries and moves the cursor, in one transaction: a restart resumes here. */
-    async addPage(noticeId: number, userIds: number[], cursor: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+    /**
+     * Records a page of deliveries, each with the channel the person is reached on, and moves the
+     * cursor, in one transaction: a restart resumes here. One row a person, whatever the channel.
+     */
+    async addPage(noticeId: number, userIds: number[], cursor: number): Promise<PlannedDelivery[]> {
+      return db.transaction().execute(async (trx) => {
         if (userIds.length > 0)
-          await trx
-            .insertInto('notice_deliveries')
-            .values(
-              userIds.map((userId) => ({
-                notice_id: noticeId,
-                user_id: userId,
-                channel: 'telegram' as const,
-                state: 'pending' as const,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['notice_id', 'user_id']).doNothing())
-            .execute()
+          await sql`
+            insert into notice_deliveries (notice_id, user_id, channel, state)
+            select ${noticeId}, p.user_id, coalesce(
+                     (select ci.channel from channel_identities ci
+                      where ci.user_id = p.user_id and ci.channel = any(${channels}::text[])
+                        and ci.unreachable_since is null
+                      order by array_position(${channels}::text[], ci.channel), ci.id limit 1),
+                     'telegram'),
+                   'pending'
+            from unnest(${sql.val(userIds)}::int[]) as p(user_id)
+            on conflict (notice_id, user_id) do nothing`.execute(trx)
         await trx
           .updateTable('notices')
           .set({ planner_cursor: cursor, updated_at: new Date() })
           .where('id', '=', noticeId)
           .execute()
+        if (userIds.length === 0) return []
+        const rows = await trx
+          .selectFrom('notice_deliveries')
+          .select(['user_id', 'channel'])
+          .where('notice_id', '=', noticeId)
+          .where('user_id', 'in', userIds)
+          .where('state', '=', 'pending')
+          .orderBy('user_id')
+          .execute()
+        return rows.map((r) => ({ userId: r.user_id, channel: r.channel }))
       })
     },
 
@@ -139,17 +160,17 @@ export function createNoticeDeliveryStore(db: Kysely<Database>): NoticeDeliveryS
     },
 
     /** Pending deliveries of a notice after a user id (to enqueue their jobs). */
-    async pendingAfter(noticeId: number, afterUserId: number, limit: number): Promise<number[]> {
+    async pendingAfter(noticeId: number, afterUserId: number, limit: number): Promise<PlannedDelivery[]> {
       const rows = await db
         .selectFrom('notice_deliveries')
-        .select('user_id')
+        .select(['user_id', 'channel'])
         .where('notice_id', '=', noticeId)
         .where('state', '=', 'pending')
         .where('user_id', '>', afterUserId)
         .orderBy('user_id')
         .limit(limit)
         .execute()
-      return rows.map((r) => r.user_id)
+      return rows.map((r) => ({ userId: r.user_id, channel: r.channel }))
     },
 
     /**

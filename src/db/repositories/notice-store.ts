@@ -105,14 +105,11 @@ export function createNoticeStore(trx: Kysely<Database>): NoticeStore {
 
     async insertFollowUp(parentId, followUp, body, createdByUserId, at) {
       // Copies kind, service, area and window; no photo. Sending from the start: the planner takes it.
-      // It takes over the admin's progress message, so the message the admin watches shows how the
-      // follow-up goes (the progress reporter edits a message for the newest notice holding it only).
       const { rows } = await sql<{ id: number }>`
         insert into notices (kind, service, area, starts_at, ends_at, body, state, send_at, created_by_user_id,
-                             parent_notice_id, follow_up, progress_chat_id, progress_message_id, progress_language,
-                             created_at, updated_at)
+                             parent_notice_id, follow_up, created_at, updated_at)
         select kind, service, area, starts_at, ends_at, ${body}, 'sending', ${at}, ${createdByUserId},
-               id, ${followUp}, progress_chat_id, progress_message_id, progress_language, now(), ${at}
+               id, ${followUp}, now(), ${at}
         from notices where id = ${parentId}
         returning id`.execute(trx)
       const id = rows[0]?.id
