@@ -1,9 +1,11 @@
-import type { Job, Queue } from 'bullmq'
-import { DelayedError, RateLimitError, UnrecoverableError } from 'bullmq'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Job } from 'bullmq'
+import { DelayedError, UnrecoverableError } from 'bullmq'
 import type { OutgoingMessage } from '../core/delivery/outgoing.js'
 import type { MessengerChannel, MessengerSender } from '../core/delivery/ports.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
+import type { BotPacer } from './bot-pacer.js'
 import type { ChatPacer } from './chat-pacer.js'
 import { routeFor } from './channel-routing.js'
 import type { MessageRef } from './jobs.js'
@@ -18,8 +20,9 @@ export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'ca
 /**
  * One Telegram message per job, for everything the workers send. The database decides
  * "already sent?" (sent_messages, notice_deliveries), so a repeated job sends nothing twice.
+ * The bot's budget is paced in slots (bot-pacer.ts), one chat's by chat-pacer.ts.
  * 429: wait exactly retry_after — only this job when the chat itself was just written to,
- * else the whole queue. 403 / chat not found: the person is unreachable, no retry. Other
+ * else every send of the bot. 403 / chat not found: the person is unreachable, no retry. Other
  * errors: retried with backoff; exhausted jobs become dead letters (see start-workers.ts).
  */
 export function createSendProcessor(deps: {
@@ -27,8 +30,8 @@ export function createSendProcessor(deps: {
   notices: NoticeDeliveryStore
   sender: MessengerSender
   pacer: ChatPacer
+  botPacer: BotPacer
   translate: Translate
-  queue: () => Queue
   log: Log
   /** The channel this queue sends through (its sender); a person now reached elsewhere goes to that queue. */
   channel: MessengerChannel
@@ -45,6 +48,22 @@ export function createSendProcessor(deps: {
     return message
   }
 
+  const backToQueue = async (job: Job, ms: number, token?: string): Promise<never> => {
+    await job.moveToDelayed(Date.now() + ms, token)
+    throw new DelayedError()
+  }
+
+  /** Waits for this send's slot in the bot's budget; a far slot or a pause sends the job back to the queue. */
+  async function takeSlot(job: Job, token?: string): Promise<void> {
+    const slot = await deps.botPacer.reserve()
+    if (slot.kind === 'too-far') return backToQueue(job, slot.waitMs, token)
+    if (slot.waitMs === 0) return
+    await sleep(slot.waitMs)
+    // A bot-wide 429 may have come in while this job waited.
+    const paused = await deps.botPacer.pausedFor()
+    if (paused > 0) await backToQueue(job, paused, token)
+  }
+
   /** A card or an answer to a group chat linked to an organisation: no notices, no person behind it. */
   async function toGroup(job: Job, data: GroupSendJob, token?: string): Promise<SendOutcome> {
     const jobId = job.id ?? `${job.name}-${data.chatId}`
@@ -59,6 +78,7 @@ export function createSendProcessor(deps: {
     const outgoing = await messages(data.message)
     if (!outgoing) return 'skipped'
     const rendered = render(deps.translate, group.language, outgoing)
+    await takeSlot(job, token)
     if (!(await deps.store.claimSend(jobId, null))) return 'duplicate'
     const result = await deps.sender.send(group.chatId, rendered)
     switch (result.kind) {
@@ -70,10 +90,12 @@ export function createSendProcessor(deps: {
         await deps.store.unlinkChat(group.chatId)
         await deps.store.finishSend(jobId, 'skipped')
         return 'unreachable'
-      case 'rate-limited':
+      case 'rate-limited': {
         await deps.store.abandonSend(jobId)
-        await job.moveToDelayed(Date.now() + Math.max(1, result.retryAfterSeconds) * 1000, token)
-        throw new DelayedError()
+        const ms = Math.max(1, result.retryAfterSeconds) * 1000
+        if (!(await deps.pacer.sentRecently(group.chatId))) await deps.botPacer.pause(ms)
+        return backToQueue(job, ms, token)
+      }
       case 'failed':
         await deps.store.abandonSend(jobId)
         throw new Error(`send failed: ${result.error}`)
@@ -115,6 +137,7 @@ export function createSendProcessor(deps: {
       return 'skipped'
     }
     const rendered = render(deps.translate, recipient.language, outgoing)
+    await takeSlot(job, token)
 
     // The claim: a second run of this job (or a copy of it) stops here.
     if (notice !== null) {
@@ -140,16 +163,13 @@ export function createSendProcessor(deps: {
       case 'rate-limited': {
         await giveBack()
         const ms = Math.max(1, result.retryAfterSeconds) * 1000
-        if (await deps.pacer.sentRecently(recipient.chatId)) {
-          await job.moveToDelayed(Date.now() + ms, token)
-          throw new DelayedError()
-        }
+        if (await deps.pacer.sentRecently(recipient.chatId)) return backToQueue(job, ms, token)
         deps.log.warn(
           { retry_after: result.retryAfterSeconds },
-          'Telegram asked the bot to slow down; pausing the send queue',
+          'Telegram asked the bot to slow down; pausing its sends',
         )
-        await deps.queue().rateLimit(ms)
-        throw new RateLimitError()
+        await deps.botPacer.pause(ms)
+        return backToQueue(job, ms, token)
       }
       case 'failed':
         await giveBack()

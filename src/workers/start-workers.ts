@@ -6,6 +6,7 @@ import type { MessengerSender, OutboxRelayStore } from '../core/delivery/ports.j
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
 import { createBroadcastProcessor } from './broadcast.processor.js'
+import { createBotPacer } from './bot-pacer.js'
 import { createChatPacer } from './chat-pacer.js'
 import { forwardTo } from './channel-routing.js'
 import { QUEUES, SendJob } from './jobs.js'
@@ -44,14 +45,10 @@ export interface WorkerDeps {
 }
 
 /**
- * The rate as about fifty small windows a second rather than one of a second: a one-second
- * window lets a whole second's budget start at once, and two such bursts back to back exceed a
- * limit that Telegram counts over any second. Never more than the rate asked for.
+ * Sends in flight at once: enough to fill the bot's slots while earlier sends wait for Telegram's
+ * answer, few enough that a status update arriving now is not queued behind many reserved slots.
  */
-export function smoothLimiter(perSecond: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.ceil(perSecond / 50))
-  return { max, duration: Math.ceil((1000 * max) / perSecond) }
-}
+export const sendConcurrency = (perSecond: number): number => Math.min(100, Math.max(5, Math.ceil(perSecond / 3)))
 
 export interface RunningWorkers {
   queues: Queues
@@ -69,6 +66,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   })
   const common = { connection: deps.connection, prefix: deps.prefix }
   const pacer = createChatPacer(deps.connection, { prefix: `${deps.prefix}:chat` })
+  const botPacer = createBotPacer(deps.connection, { prefix: deps.prefix, perSecond: deps.sendRatePerSecond })
   const workers: Worker[] = []
   const start = (name: string, processor: Processor, options: Partial<WorkerOptions> = {}) => {
     const worker = new Worker(name, processor, { ...common, concurrency: 5, ...options })
@@ -113,17 +111,17 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       notices: deps.notices,
       sender: deps.sender,
       pacer,
+      botPacer,
       translate: deps.translate,
-      queue: () => queues[QUEUES.send],
       log: deps.log,
       channel: 'telegram',
       forward: forwardTo(queues),
     }),
-    // The limiter is global across every worker process: one budget per bot token. A send takes
-    // well under a second, so a short lock brings a crashed worker's jobs back soon.
+    // The bot pacer is global across every worker process: one budget per bot token. A send takes
+    // well under a second and waits at most 5 s for its slot, so a 10 s lock brings a crashed
+    // worker's jobs back soon.
     {
-      concurrency: 50,
-      limiter: smoothLimiter(deps.sendRatePerSecond),
+      concurrency: sendConcurrency(deps.sendRatePerSecond),
       lockDuration: 10_000,
       stalledInterval: 5_000,
     },
@@ -137,13 +135,13 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
         notices: deps.notices,
         sender: deps.viber.sender,
         pacer: createViberPacer(deps.connection, { prefix: `${deps.prefix}:viber` }),
+        botPacer: createBotPacer(deps.connection, { prefix: `${deps.prefix}:viber`, perSecond: rate }),
         translate: deps.translate,
-        queue: () => queues[QUEUES.viberSend],
         log: deps.log,
         channel: 'viber',
         forward: forwardTo(queues),
       }),
-      { concurrency: 20, limiter: smoothLimiter(rate), lockDuration: 10_000, stalledInterval: 5_000 },
+      { concurrency: sendConcurrency(rate), lockDuration: 10_000, stalledInterval: 5_000 },
     )
   }
   start(
