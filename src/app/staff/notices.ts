@@ -8,13 +8,12 @@ import {
   makeCorrectNotice,
   makeCreateNotice,
   makeEndNotice,
-  maySendTo,
+  makeMayCorrectNotice,
 } from '../../core/notices/notice-use-cases.js'
+import { makeListActiveNotices } from '../../core/notices/list-active-notices.js'
 import { activeNotices, createNoticeStore } from '../../db/repositories/notice-store.js'
 import { createTransact } from '../../db/transact.js'
 import type { StaffWiring } from './wiring.js'
-
-const LISTED = 20
 
 /** /notice and /notices over the core notice use cases and PostgreSQL. */
 export function createNoticeFeature(wiring: StaffWiring): StaffFeature {
@@ -42,18 +41,11 @@ export function createNoticeFeature(wiring: StaffWiring): StaffFeature {
         .execute(),
     createNotice: makeCreateNotice(deps),
     confirmNotice: makeConfirmNotice(deps),
+    mayCorrectNotice: makeMayCorrectNotice(deps),
     correctNotice: makeCorrectNotice(deps),
     cancelNotice: makeCancelNotice(deps),
     endNotice: makeEndNotice(deps),
-    activeNotices: async (actor) => {
-      const store = createNoticeStore(db)
-      const mine = []
-      for (const notice of await activeNotices(db, 100)) {
-        if ((await maySendTo(store, actor, notice.area)) === 'yes') mine.push(notice)
-        if (mine.length === LISTED) break
-      }
-      return mine
-    },
+    activeNotices: makeListActiveNotices({ activeNotices: activeNotices(db), now: deps.now }),
   }
   return createNoticesFeature({ ports, translate: wiring.translate })
 }

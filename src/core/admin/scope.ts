@@ -18,3 +18,14 @@ export function reportScope(actor: Actor, permission: AreaPermission, requested:
   )?.districtId
   return own === undefined || own === null ? { ok: false, error: 'not-allowed' } : { ok: true, districtId: own }
 }
+
+/** Where an actor holds an area permission: the whole region, or these districts (none: nowhere). */
+export type PermittedArea = { region: true } | { region: false; districtIds: number[] }
+
+export function permittedArea(actor: Actor, permission: AreaPermission): PermittedArea {
+  if (can(actor, permission, { districtId: null })) return { region: true }
+  const districtIds = actor.memberships
+    .map((m) => m.districtId)
+    .filter((d): d is number => d !== null && can(actor, permission, { districtId: d }))
+  return { region: false, districtIds: [...new Set(districtIds)] }
+}

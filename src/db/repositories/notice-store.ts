@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import type { ActiveNoticesQuery } from '../../core/notices/list-active-notices.js'
 import type { NoticeArea } from '../../core/notices/notice.js'
 import type { NoticeForChange, NoticeStore } from '../../core/notices/ports.js'
 import type { Database } from '../schema.js'
@@ -105,11 +106,14 @@ export function createNoticeStore(trx: Kysely<Database>): NoticeStore {
 
     async insertFollowUp(parentId, followUp, body, createdByUserId, at) {
       // Copies kind, service, area and window; no photo. Sending from the start: the planner takes it.
+      // It takes over the admin's progress message, so the message the admin watches shows how the
+      // follow-up goes (the progress reporter edits a message for the newest notice holding it only).
       const { rows } = await sql<{ id: number }>`
         insert into notices (kind, service, area, starts_at, ends_at, body, state, send_at, created_by_user_id,
-                             parent_notice_id, follow_up, created_at, updated_at)
+                             parent_notice_id, follow_up, progress_chat_id, progress_message_id, progress_language,
+                             created_at, updated_at)
         select kind, service, area, starts_at, ends_at, ${body}, 'sending', ${at}, ${createdByUserId},
-               id, ${followUp}, now(), ${at}
+               id, ${followUp}, progress_chat_id, progress_message_id, progress_language, now(), ${at}
         from notices where id = ${parentId}
         returning id`.execute(trx)
       const id = rows[0]?.id
@@ -128,35 +132,40 @@ export function createNoticeStore(trx: Kysely<Database>): NoticeStore {
   }
 }
 
-export interface ActiveNotice {
-  id: number
-  kind: string
-  service: string
-  state: string
-  body: string
-  startsAt: string | null
-  endsAt: string | null
-  area: NoticeArea
-}
-
-/** Top-level notices still in force, newest first (the caller filters by the admin's area). */
-export async function activeNotices(db: Kysely<Database>, limit: number): Promise<ActiveNotice[]> {
-  const rows = await db
-    .selectFrom('notices')
-    .select(['id', 'kind', 'service', 'state', 'body', 'starts_at', 'ends_at', 'area'])
-    .where('state', 'in', ['scheduled', 'sending', 'sent'])
-    .where('parent_notice_id', 'is', null)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    service: r.service,
-    state: r.state,
-    body: r.body,
-    startsAt: r.starts_at?.toISOString() ?? null,
-    endsAt: r.ends_at?.toISOString() ?? null,
-    area: parseNoticeArea(r.area),
-  }))
-}
+/** Top-level notices in force at `now` whose whole area lies in the admin's area, newest first. */
+export const activeNotices =
+  (db: Kysely<Database>): ActiveNoticesQuery =>
+  async ({ area, now, limit }) => {
+    const rows = await db
+      .selectFrom('notices')
+      .select(['id', 'kind', 'service', 'state', 'body', 'starts_at', 'ends_at', 'area'])
+      .where('state', 'in', ['scheduled', 'sending', 'sent'])
+      .where('parent_notice_id', 'is', null)
+      .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+      .$if(!area.region, (q) =>
+        q.where(
+          // The same rule as maySendTo: every district of the area must be the admin's.
+          sql<boolean>`(
+            (notices.area->>'scope' = 'districts' and jsonb_array_length(notices.area->'districtIds') > 0
+              and notices.area->'districtIds' <@ ${JSON.stringify(area.region ? [] : area.districtIds)}::jsonb)
+            or (notices.area->>'scope' = 'settlement' and exists (
+              select 1 from settlements s
+              where s.id = (notices.area->>'settlementId')::int
+                and s.district_id = any(${sql.val(area.region ? [] : area.districtIds)}::int[])))
+          )`,
+        ),
+      )
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      service: r.service,
+      state: r.state,
+      body: r.body,
+      startsAt: r.starts_at?.toISOString() ?? null,
+      endsAt: r.ends_at?.toISOString() ?? null,
+      area: parseNoticeArea(r.area),
+    }))
+  }
