@@ -2,8 +2,9 @@ import type { StaffFeature } from '../../bot/telegram/context.js'
 import { createReportsFeature } from '../../bot/telegram/staff/stats/feature.js'
 import type { ReportPorts } from '../../bot/telegram/staff/stats/ports.js'
 import { toCsv } from '../../core/admin/csv.js'
+import { makeListDeadLetters } from '../../core/admin/list-dead-letters.js'
 import { reportScope } from '../../core/admin/scope.js'
-import { holdsAnywhere, can } from '../../core/access/permissions.js'
+import { can } from '../../core/access/permissions.js'
 import { LANGUAGES, text } from '../../core/i18n/text.js'
 import { deadLetterPage, requestsForExport } from '../../db/repositories/admin-reports.js'
 import { organisationStats } from '../../db/repositories/stats.js'
@@ -96,11 +97,7 @@ export function createReportsFeatureFor(wiring: StaffWiring): StaffFeature {
       )
       return { ok: true, csv, count: rows.length, personal }
     },
-    deadLetters: async (actor, offset, limit) => {
-      // Dead letters are the region's plumbing, not one district's: shown without payload or recipient.
-      if (!holdsAnywhere(actor, 'deadletters.view')) return { ok: false, error: 'not-allowed' }
-      return { ok: true, ...(await deadLetterPage(db, offset, limit)) }
-    },
+    deadLetters: makeListDeadLetters({ deadLetters: deadLetterPage(db) }),
   }
   return createReportsFeature({ ports, translate })
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { DeadLetterQuery } from '../../core/admin/list-dead-letters.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
 import type { Database } from '../schema.js'
 
@@ -82,46 +84,46 @@ export async function requestsForExport(
   }))
 }
 
-export interface DeadLetterRow {
-  id: number
-  failedAt: Date
-  queue: string
-  jobName: string
-  attempts: number
-  reason: string
-}
-
-/** The newest unresolved dead letters, a page at a time; no payload (it may name a person). */
-export async function deadLetterPage(
-  db: Kysely<Database>,
-  offset: number,
-  limit: number,
-): Promise<{ rows: DeadLetterRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    db
+/** The dead letters of an area (see DeadLetterQuery for which belong to a district). */
+export const deadLetterPage =
+  (db: Kysely<Database>): DeadLetterQuery =>
+  async ({ area, offset, limit }) => {
+    const districtIds = area.region ? [] : area.districtIds
+    const open = db
       .selectFrom('dead_letters')
-      .select(['id', 'failed_at', 'queue', 'job_name', 'attempts', 'reason'])
       .where('resolved_at', 'is', null)
-      .orderBy('failed_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('dead_letters')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('resolved_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-  ])
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      failedAt: r.failed_at,
-      queue: r.queue,
-      jobName: r.job_name,
-      attempts: r.attempts,
-      reason: r.reason,
-    })),
-    total: total.n,
+      .$if(!area.region, (q) =>
+        q.where(
+          sql<boolean>`(
+            exists (select 1 from requests r
+                    where r.id::text = coalesce(dead_letters.payload->'message'->>'requestId',
+                                                dead_letters.payload->>'requestId')
+                      and r.district_id = any(${sql.val(districtIds)}::int[]))
+            or exists (select 1 from users u join settlements s on s.id = u.home_settlement_id
+                       where u.id = dead_letters.recipient_user_id
+                         and s.district_id = any(${sql.val(districtIds)}::int[]))
+          )`,
+        ),
+      )
+    const [rows, total] = await Promise.all([
+      open
+        .select(['id', 'failed_at', 'queue', 'job_name', 'attempts', 'reason'])
+        .orderBy('failed_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(offset)
+        .limit(limit)
+        .execute(),
+      open.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ])
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        failedAt: r.failed_at,
+        queue: r.queue,
+        jobName: r.job_name,
+        attempts: r.attempts,
+        reason: r.reason,
+      })),
+      total: Number(total.n),
+    }
   }
-}
