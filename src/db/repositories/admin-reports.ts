@@ -124,6 +124,6 @@ export const deadLetterPage =
         attempts: r.attempts,
         reason: r.reason,
       })),
-      total: Number(total.n),
+      total: total.n,
     }
   }
