@@ -56,3 +56,16 @@ describe('the bot pacer (real Redis)', () => {
     near(await p.pausedFor(), 3000)
   })
 })
+
+describe('the bot pacer after a 429 (real Redis)', () => {
+  it('when Telegram asked the bot to wait, then later slots come a step further apart', async () => {
+    const p = pacer({ maxWaitMs: 20_000 })
+    await p.pause(1)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const first = await p.reserve()
+    const second = await p.reserve()
+    // One step (4 %) slower: 1040 ms apart instead of 1000.
+    expect(second.waitMs - first.waitMs).toBeGreaterThanOrEqual(1035)
+    expect(second.waitMs - first.waitMs).toBeLessThanOrEqual(1041)
+  })
+})
