@@ -1,88 +1,68 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { DeadLetterQuery } from '../../core/admin/list-dead-letters.js'
-import type { LocalizedText } from '../../core/i18n/text.js'
+import type { RequestsForExport } from '../../core/admin/export-requests.js'
 import type { Database } from '../schema.js'
-
-export interface ExportedRequest {
-  number: string
-  createdAt: Date
-  district: LocalizedText
-  category: LocalizedText
-  organisation: string | null
-  status: string
-  priority: string
-  source: string
-  /** Settlement, street and house only: entrance and flat point to a person. */
-  place: string
-  description: string
-  acceptedAt: Date | null
-  fixDueAt: Date
-  doneAt: Date | null
-  rating: number | null
-  personal: { addressText: string; name: string | null; phone: string | null } | null
-}
 
 const MAX_EXPORT = 50_000
 
 /** Requests received in [from, to) in a district or the whole region, oldest first. */
-export async function requestsForExport(
-  db: Kysely<Database>,
-  options: { from: Date; to: Date; districtId: number | null; personal: boolean },
-): Promise<ExportedRequest[]> {
-  let query = db
-    .selectFrom('requests as r')
-    .innerJoin('districts as d', 'd.id', 'r.district_id')
-    .innerJoin('categories as c', 'c.id', 'r.category_id')
-    .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
-    .leftJoin('settlements as s', 's.id', 'r.settlement_id')
-    .innerJoin('users as u', 'u.id', 'r.author_user_id')
-    .select([
-      'r.number',
-      'r.created_at',
-      'd.name as district',
-      'c.name as category',
-      'o.code as organisation',
-      'r.status',
-      'r.priority',
-      'r.source',
-      's.name as settlement',
-      'r.street',
-      'r.house',
-      'r.address_text',
-      'r.description',
-      'r.accepted_at',
-      'r.fix_due_at',
-      'r.done_at',
-      'r.rating',
-      'u.display_name',
-      'u.phone',
-      'r.contact_phone',
-    ])
-    .where('r.created_at', '>=', options.from)
-    .where('r.created_at', '<', options.to)
-  if (options.districtId !== null) query = query.where('r.district_id', '=', options.districtId)
-  const rows = await query.orderBy('r.created_at').orderBy('r.id').limit(MAX_EXPORT).execute()
-  return rows.map((r) => ({
-    number: r.number,
-    createdAt: r.created_at,
-    district: r.district,
-    category: r.category,
-    organisation: r.organisation,
-    status: r.status,
-    priority: r.priority,
-    source: r.source,
-    place: [r.settlement?.ru, r.street, r.house].filter((p) => p !== null && p !== undefined && p !== '').join(', '),
-    description: r.description,
-    acceptedAt: r.accepted_at,
-    fixDueAt: r.fix_due_at,
-    doneAt: r.done_at,
-    rating: r.rating,
-    personal: options.personal
-      ? { addressText: r.address_text, name: r.display_name, phone: r.contact_phone ?? r.phone }
-      : null,
-  }))
-}
+export const requestsForExport =
+  (db: Kysely<Database>): RequestsForExport =>
+  async (options) => {
+    let query = db
+      .selectFrom('requests as r')
+      .innerJoin('districts as d', 'd.id', 'r.district_id')
+      .innerJoin('categories as c', 'c.id', 'r.category_id')
+      .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
+      .leftJoin('settlements as s', 's.id', 'r.settlement_id')
+      .innerJoin('users as u', 'u.id', 'r.author_user_id')
+      .select([
+        'r.number',
+        'r.created_at',
+        'd.name as district',
+        'c.name as category',
+        'o.code as organisation',
+        'r.status',
+        'r.priority',
+        'r.source',
+        's.name as settlement',
+        'r.street',
+        'r.house',
+        'r.address_text',
+        'r.description',
+        'r.accepted_at',
+        'r.fix_due_at',
+        'r.done_at',
+        'r.rating',
+        'u.display_name',
+        'u.phone',
+        'r.contact_phone',
+      ])
+      .where('r.created_at', '>=', options.from)
+      .where('r.created_at', '<', options.to)
+    if (options.districtId !== null) query = query.where('r.district_id', '=', options.districtId)
+    const rows = await query.orderBy('r.created_at').orderBy('r.id').limit(MAX_EXPORT).execute()
+    return rows.map((r) => ({
+      number: r.number,
+      createdAt: r.created_at,
+      district: r.district,
+      category: r.category,
+      organisation: r.organisation,
+      status: r.status,
+      priority: r.priority,
+      source: r.source,
+      place: { settlement: r.settlement, street: r.street, house: r.house },
+      description: r.description,
+      acceptedAt: r.accepted_at,
+      fixDueAt: r.fix_due_at,
+      doneAt: r.done_at,
+      rating: r.rating,
+      personal: options.personal
+        ? { addressText: r.address_text, name: r.display_name, phone: r.contact_phone ?? r.phone }
+        : null,
+    }))
+  }
 
 /** The dead letters of an area (see DeadLetterQuery for which belong to a district). */
 export const deadLetterPage =
