@@ -112,7 +112,11 @@ export function createNoticeStore(trx: Kysely<Database>): NoticeStore {
         insert into notices (kind, service, area, starts_at, ends_at, body, state, send_at, created_by_user_id,
                              parent_notice_id, follow_up, progress_chat_id, progress_message_id, progress_language,
                              created_at, updated_at)
-        select kind, service, area, starts_at, ends_at, ${body}, 'sending', ${at}, ${createdByUserId},
+        select kind, service, area,
+               -- "restored": the outage ended when the admin said so, and its message tells that time
+               case when ${followUp} = 'ended' and starts_at >= ${at} then null else starts_at end,
+               case when ${followUp} = 'ended' then ${at} else ends_at end,
+               ${body}, 'sending', ${at}, ${createdByUserId},
                id, ${followUp}, progress_chat_id, progress_message_id, progress_language, now(), ${at}
         from notices where id = ${parentId}
         returning id`.execute(trx)

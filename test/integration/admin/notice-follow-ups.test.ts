@@ -92,6 +92,8 @@ describe('notice corrections and "restored" messages through the broadcast worke
       expect(messages[1]).toContain('Уточнение к объявлению')
       expect(messages[1]).toContain('Газ отключат до утра')
       expect(messages[2]).toContain('Услуга восстановлена: Газ')
+      // One short line, not the outage text again.
+      expect(messages[2]).not.toContain('Газ отключат')
     }
     expect(await texts(newcomer)).toEqual([[]])
     expect(await stateOf(id)).toBe('ended')
