@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Actor } from '../../../../src/core/access/permissions.js'
 import { toCsv } from '../../../../src/core/admin/csv.js'
 import { parsePeriod } from '../../../../src/core/admin/period.js'
-import { reportScope } from '../../../../src/core/admin/scope.js'
+import { permittedArea, reportScope } from '../../../../src/core/admin/scope.js'
 
 const ZONE = 'Europe/Minsk'
 const NOW = new Date('2026-11-26T10:00:00Z') // Thursday 13:00 in Minsk
@@ -44,6 +44,24 @@ describe('reportScope', () => {
     expect(reportScope(lida, 'stats.view', 10)).toEqual({ ok: true, districtId: 10 })
     expect(reportScope(lida, 'stats.view', 20)).toEqual({ ok: false, error: 'not-allowed' })
     expect(reportScope(lida, 'export.personal_data', 10)).toEqual({ ok: false, error: 'not-allowed' })
+  })
+})
+
+describe('permittedArea', () => {
+  it('when actors hold a permission region-wide, in districts or nowhere, then the area says so', () => {
+    const twoDistricts: Actor = {
+      userId: 4,
+      memberships: [
+        { role: 'district_admin', organisationId: null, districtId: 10 },
+        { role: 'district_admin', organisationId: null, districtId: 20 },
+        { role: 'dispatcher', organisationId: 4, districtId: 30 },
+      ],
+    }
+    const dispatcher: Actor = { userId: 3, memberships: [{ role: 'dispatcher', organisationId: 4, districtId: 10 }] }
+    const region: Actor = { userId: 1, memberships: [{ role: 'region_admin', organisationId: null, districtId: null }] }
+    expect(permittedArea(region, 'notice.send')).toEqual({ region: true })
+    expect(permittedArea(twoDistricts, 'deadletters.view')).toEqual({ region: false, districtIds: [10, 20] })
+    expect(permittedArea(dispatcher, 'deadletters.view')).toEqual({ region: false, districtIds: [] })
   })
 })
 
