@@ -28,6 +28,11 @@ export function createNoticeProgressStore(db: Kysely<Database>): NoticeProgressS
                  or updated_at > coalesce(progress_edited_at, '-infinity'::timestamptz) - interval '1 minute')
             and (progress_edited_at is null or progress_edited_at < now() - make_interval(secs => ${leaseMs / 1000}))
             and updated_at > now() - interval '2 days'
+            -- a follow-up took the message over: the message shows the newest notice only
+            and not exists (select 1 from notices newer
+                            where newer.progress_chat_id = notices.progress_chat_id
+                              and newer.progress_message_id = notices.progress_message_id
+                              and newer.id > notices.id)
           order by id limit ${limit}
           for update skip locked)
         returning id, state, planned_at, send_at, progress_chat_id, progress_message_id, progress_language, progress_shown`.execute(
