@@ -41,7 +41,20 @@ const STOP_GRACE_MS = 10_000
 /** Abandoned staff wizards expire after this long. */
 const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
 /** Bump when a staff wizard's steps change, so old replay logs are dropped instead of replayed. */
-const CONVERSATION_VERSION = 1
+const CONVERSATION_VERSION = 2
+
+/**
+ * Whose wizard an update belongs to: the chat in a private chat; in a group each person has their
+ * own, so two dispatchers in one linked group do not end each other's.
+ */
+export function conversationKey(
+  chat: { id: number; type: string } | undefined,
+  from: { id: number } | undefined,
+): string | undefined {
+  if (!chat) return undefined
+  if (chat.type === 'private') return String(chat.id)
+  return from ? `${chat.id}:${from.id}` : undefined
+}
 
 /** Reference data is read once a minute at most: it is small and an admin's edit may wait that long. */
 export function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> {
@@ -108,7 +121,11 @@ export async function createTelegramRole(options: {
     conversationStorage: {
       type: 'key',
       version: CONVERSATION_VERSION,
-      prefix: `${config.redisPrefix}:conversation:`,
+      // The prefix is put in here, not in `prefix`: the plugin would turn a missing key into "<prefix>undefined".
+      getStorageKey: (ctx) => {
+        const key = conversationKey(ctx.chat, ctx.from)
+        return key === undefined ? undefined : `${config.redisPrefix}:conversation:${key}`
+      },
       adapter: new RedisAdapter<VersionedState<ConversationData>>({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
     },
     rate: async (userId, requestId, rating) => {

@@ -186,10 +186,60 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     // Only Slonim's settlements are offered; a modified client sends Lida's anyway.
     admin.pressData(`nt:s:${await idOf(t.db, 'settlements', 'lida.lida')}`)
     await describeOutage(admin, body)
+    await says(admin, 'admin.notice.preview-ask')
+    admin.press('nt:pv:send')
     await says(admin, 'admin.notice.error.not-allowed')
     const stored = await t.db.selectFrom('notices').select('id').where('body', '=', body).execute()
     expect(stored).toEqual([])
     expect(await copies(inside, body)).toEqual([0, 0])
+  })
+
+  it('when an admin leaves the notice wizard at the preview with /cancel, then nothing is stored', async () => {
+    const body = 'Объявление, которое передумали отправлять'
+    const admin = await anAdmin('district_admin', 'slonim')
+    await startNotice(admin, null)
+    admin.press(`nt:s:${await idOf(t.db, 'settlements', 'slonim.slonim')}`)
+    await describeOutage(admin, body)
+    await says(admin, 'admin.notice.preview-ask')
+    admin.sendCommand('/cancel')
+    await says(admin, 'staff.cancelled')
+    expect(await t.db.selectFrom('notices').select('id').where('body', '=', body).execute()).toEqual([])
+  })
+
+  it('when an admin loses the role while the wizard waits, then "send" is refused and nothing goes out', async () => {
+    const body = 'Объявление от того, кого уже сняли'
+    const admin = await anAdmin('district_admin', 'slonim')
+    await startNotice(admin, null)
+    admin.press(`nt:s:${await idOf(t.db, 'settlements', 'slonim.slonim')}`)
+    await describeOutage(admin, body)
+    await says(admin, 'admin.notice.preview-ask')
+    const userId = await ensureChannelUser(t.db, { channel: 'telegram', externalId: String(admin.user.id) })
+    await t.db.updateTable('staff_memberships').set({ revoked_at: new Date() }).where('user_id', '=', userId).execute()
+    admin.press('nt:pv:send')
+    await says(admin, 'admin.notice.error.not-allowed')
+    const stored = await t.db.selectFrom('notices').select('state').where('body', '=', body).execute()
+    expect(stored.filter((n) => n.state !== 'draft' && n.state !== 'cancelled')).toEqual([])
+  })
+
+  it('when an admin of another district presses "correct" on a notice, then no text is asked for', async () => {
+    const body = 'Объявление Лиды, которое правит только Лида'
+    const lida = await anAdmin('district_admin', 'lida')
+    await startNotice(lida, null)
+    lida.press(`nt:s:${await idOf(t.db, 'settlements', 'lida.lida')}`)
+    await describeOutage(lida, body)
+    await says(lida, 'admin.notice.preview-ask')
+    lida.press('nt:pv:send')
+    const notice = await eventually(async () => {
+      const row = await t.db.selectFrom('notices').select('id').where('body', '=', body).executeTakeFirst()
+      return row?.id
+    })
+    const slonim = await anAdmin('district_admin', 'slonim')
+    slonim.sendCommand('/notices')
+    slonim.pressData(`nt:fix:${notice}`)
+    await says(slonim, 'admin.notice.error.not-allowed')
+    expect(slonim.messages().some((m) => (m.text ?? '').includes(opening('ru', 'admin.notice.ask-correction')))).toBe(
+      false,
+    )
   })
 
   /** The bytes of a file the bot sent, through the fake Bot API's getFile and file download. */

@@ -258,11 +258,14 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     await says(operator, 'dispatch.call.ask-name')
     operator.sendText('Иван Петрович')
     await says(operator, 'dispatch.call.ask-category')
-    operator.press(`rq:c:${await idOf(t.db, 'categories', 'heating')}`)
+    operator.press(`rq:ct:${await idOf(t.db, 'categories', 'heating')}`)
     await says(operator, 'dispatch.call.ask-subcategory')
-    operator.press(`rq:c:${await idOf(t.db, 'categories', 'heating.no-heat')}`)
+    // A stale button of the step before is not taken for a problem.
+    operator.pressData(`rq:ct:${await idOf(t.db, 'categories', 'heating')}`)
+    await says(operator, 'dispatch.call.use-buttons')
+    operator.press(`rq:cc:${await idOf(t.db, 'categories', 'heating.no-heat')}`)
     await says(operator, 'dispatch.call.ask-district')
-    operator.press(`rq:c:${await idOf(t.db, 'districts', 'lida')}`)
+    operator.press(`rq:cd:${await idOf(t.db, 'districts', 'lida')}`)
     await says(operator, 'dispatch.call.ask-address')
     operator.sendText('Лида, ул. Мицкевича, 7, кв. 12')
     await says(operator, 'dispatch.call.ask-description')
@@ -282,6 +285,23 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
       .where('ci.external_id', '=', '+375295551234')
       .executeTakeFirstOrThrow()
     expect(caller).toMatchObject({ user_id: request.author_user_id, display_name: 'Иван Петрович' })
+  })
+
+  it('when a district dispatcher takes a call, then only their own district is offered and another one is not taken', async () => {
+    const operator = await staff('dispatcher', 'lida-housing')
+    operator.sendText('/call')
+    await says(operator, 'dispatch.call.ask-phone')
+    operator.sendText('8 029 555-12-35')
+    await says(operator, 'dispatch.call.ask-name')
+    operator.sendText('Мария')
+    await says(operator, 'dispatch.call.ask-category')
+    operator.press(`rq:ct:${await idOf(t.db, 'categories', 'heating')}`)
+    await says(operator, 'dispatch.call.ask-subcategory')
+    operator.press(`rq:cc:${await idOf(t.db, 'categories', 'heating.no-heat')}`)
+    const districts = await says(operator, 'dispatch.call.ask-district')
+    expect(buttonData(operator, districts)).toEqual([`rq:cd:${await idOf(t.db, 'districts', 'lida')}`])
+    operator.pressData(`rq:cd:${await idOf(t.db, 'districts', 'slonim')}`)
+    await says(operator, 'dispatch.call.use-buttons')
   })
 
   it('when a dispatcher links a group with /linkchat, then cards come to the group and a button pressed there acts as the presser', async () => {
@@ -317,6 +337,26 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
       .where('to_status', '=', 'accepted')
       .executeTakeFirstOrThrow()
     expect(accepted.actor_user_id).toBe(secondUserId)
+
+    // A card asked for in the group leaves out the resident's phone; in a private chat it is there.
+    await t.db.updateTable('requests').set({ contact_phone: '+375291230077' }).where('id', '=', request.id).execute()
+    inGroup(first).sendText(`/req ${number}`)
+    const inGroupCard = await inGroup(first).waitForMessage(has('dispatch.history.title'), 10_000)
+    expect(inGroupCard.text).toContain(number)
+    expect(inGroupCard.text).not.toContain('+375291230077')
+    first.sendText(`/req ${number}`)
+    const privateCard = await first.waitForMessage(has('dispatch.history.title'), 10_000)
+    expect(privateCard.text).toContain('+375291230077')
+
+    // Two dispatchers in one group each start a wizard: neither ends the other's.
+    inGroup(first).press(`rq:ask:${request.id}`)
+    await inGroup(first).waitForMessage(has('dispatch.prompt.ask'), 10_000)
+    inGroup(second).press(`rq:answer:${request.id}`)
+    await inGroup(second).waitForMessage(has('dispatch.prompt.answer'), 10_000)
+    inGroup(first).sendText('Какой номер подъезда?')
+    await inGroup(first).waitForMessage(has('dispatch.done.ask'), 10_000)
+    inGroup(second).sendText('Бригада приедет завтра до обеда.')
+    await inGroup(second).waitForMessage(has('dispatch.done.answer'), 10_000)
   })
 
   it('when the dispatcher reroutes and plans through the buttons, then the request moves and the resident is told', async () => {

@@ -181,6 +181,31 @@ describe('an executor finishes assignments in Telegram (real HTTP to a fake Bot 
     expect((await requestRow(request.id)).status).toBe('accepted')
   })
 
+  it('when someone presses a forged "done" for a request not theirs, then no wizard starts and its number is not shown', async () => {
+    const resident = await known('ru')
+    const executor = await anExecutor()
+    const other = await anExecutor()
+    const request = await anAssignment(resident.userId, other.userId, 'Течёт кран на кухне, вода не перекрывается')
+    executor.chat.pressData(`ex:d:${request.id}`)
+    const reply = await says(executor.chat, 'ru', 'executor.error.not-found')
+    expect(reply.text).not.toContain(request.number)
+    expect(executor.chat.messages().some((m) => (m.text ?? '').includes(request.number))).toBe(false)
+  })
+
+  it('when the executor sends /mine in the middle of "done", then the wizard ends and the list is shown', async () => {
+    const resident = await known('ru')
+    const executor = await anExecutor()
+    const request = await anAssignment(resident.userId, executor.userId, 'Разбито окно на лестничной клетке')
+    await openAssignments(executor.chat, request.number)
+    executor.chat.press(`ex:d:${request.id}`)
+    await says(executor.chat, 'ru', 'executor.finish.ask-photo')
+    await openAssignments(executor.chat, request.number)
+    executor.chat.sendPhoto()
+    const reply = await executor.chat.waitForReply(10_000)
+    expect(reply.text).not.toContain(opening('ru', 'executor.finish.photo-received'))
+    expect((await requestRow(request.id)).status).toBe('accepted')
+  })
+
   it('when the executor sends /cancel in the middle of "done", then nothing changes and the wizard is gone', async () => {
     const resident = await known('ru')
     const executor = await anExecutor()

@@ -125,6 +125,16 @@ export function makeCorrectNotice(deps: Deps) {
     })
 }
 
+/** Whether the actor may correct the notice: asked before they are asked for the new text. */
+export function makeMayCorrectNotice(deps: Deps) {
+  return (actor: Actor, noticeId: number): Promise<NoticeResult> =>
+    deps.transact(async (store) => {
+      const locked = await lockOwn(store, actor, noticeId)
+      if (!locked.ok) return locked
+      return ACTIVE_NOTICE_STATES.includes(locked.notice.state) ? { ok: true } : { ok: false, error: 'wrong-state' }
+    })
+}
+
 /** Cancels a scheduled or sending notice: whatever is not yet sent is never sent. */
 export function makeCancelNotice(deps: Deps) {
   return (actor: Actor, noticeId: number): Promise<NoticeResult> =>

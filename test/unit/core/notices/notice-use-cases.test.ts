@@ -5,6 +5,7 @@ import {
   makeCancelNotice,
   makeConfirmNotice,
   makeCorrectNotice,
+  makeMayCorrectNotice,
   makeCreateNotice,
   makeEndNotice,
 } from '../../../../src/core/notices/notice-use-cases.js'
@@ -194,6 +195,20 @@ describe('notice use cases', () => {
     expect(await makeCorrectNotice(m.deps)(lidaAdmin, id, 'Новый текст')).toEqual(refused)
     expect(await makeEndNotice(m.deps)(lidaAdmin, id)).toEqual(refused)
     expect(m.notices.get(id)?.state).toBe('draft')
+  })
+
+  it('when someone asks to correct a notice, then only an admin of its area may, and only while it is active', async () => {
+    const m = memoryStore()
+    const created = await makeCreateNotice(m.deps)(regionAdmin, draft(slonimTown))
+    if (!created.ok) throw new Error('not created')
+    const id = created.noticeId
+    const mayCorrect = makeMayCorrectNotice(m.deps)
+    expect(await mayCorrect(regionAdmin, id)).toEqual({ ok: false, error: 'wrong-state' })
+    await makeConfirmNotice(m.deps)(regionAdmin, id, { sendAt: null, progress: null })
+    expect(await mayCorrect(regionAdmin, id)).toEqual({ ok: true })
+    expect(await mayCorrect(lidaAdmin, id)).toEqual({ ok: false, error: 'not-allowed' })
+    expect(await mayCorrect(resident, id)).toEqual({ ok: false, error: 'not-allowed' })
+    expect(await mayCorrect(regionAdmin, 99999)).toEqual({ ok: false, error: 'not-found' })
   })
 
   it('when a notice some residents received is corrected, then they get a follow-up; with none reached, nobody does', async () => {

@@ -1,14 +1,15 @@
 import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
+import { can } from '../../../../core/access/permissions.js'
 import { normalizeBelarusPhone } from '../../../../core/dispatch/phone.js'
-import type { Language, Text } from '../../../../core/i18n/text.js'
+import type { Language, LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH } from '../../../../core/requests/request.js'
 import { characters } from '../../../../core/shared/characters.js'
 import type { BotContext } from '../../context.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
-import { waitForButton, waitForText } from './wait.js'
+import { waitForOwn, waitForText } from '../shared/wait.js'
 
 export const CALL_CONVERSATION = 'dispatch-call'
 
@@ -16,6 +17,15 @@ export const CALL_CONVERSATION = 'dispatch-call'
  * /call: the operator types what the caller says (phone, name, category, district, address,
  * description); the request is registered on the caller's behalf.
  */
+/** One call step's buttons: each step has its own prefix, so a stale button of another step is never taken here. */
+type Step = 't' | 'c' | 'd'
+const STEP_BUTTON = /^rq:c([tcd]):(\d{1,9})$/
+
+interface Choice {
+  id: number
+  name: LocalizedText
+}
+
 export function createCallConversation(ports: DispatchPorts) {
   const { translate } = ports
   return async function dispatchCall(conversation: Conversation<BotContext>, ctx: Context): Promise<void> {
@@ -23,9 +33,10 @@ export function createCallConversation(ports: DispatchPorts) {
     const sender = ctx.from?.id
     if (sender === undefined) return
     const from: number = sender
-    const catalogue = await conversation.external(() => ports.catalogue())
     const tell = (c: Context, message: Text, buttons: { value: string; label: Text }[][] = []) =>
       say(c, translate, language, message, buttons)
+    // Only each step's choices go through `external`: its result is kept in the replay log.
+    const named = (items: readonly Choice[]): Choice[] => items.map((i) => ({ id: i.id, name: i.name }))
 
     async function typed(prompt: string, valid: (value: string) => Text | null): Promise<string> {
       await tell(ctx, text(prompt))
@@ -38,48 +49,54 @@ export function createCallConversation(ports: DispatchPorts) {
       }
     }
 
-    async function choose(prompt: string, choices: { value: string; label: Text }[]): Promise<string> {
-      const rows = choices.map((c) => [c])
+    /** One of the offered ids; another step's or a forged button gets a hint, the wait goes on. */
+    async function choose(prompt: string, step: Step, choices: Choice[]): Promise<number> {
+      const offered = new Set(choices.map((c) => c.id))
+      const rows = choices.map((c) => [
+        { value: `rq:c${step}:${c.id}`, label: text('dispatch.name', { name: { localized: c.name } }) },
+      ])
       await tell(ctx, text(prompt), rows)
-      const pressed = await waitForButton(conversation, from, /^rq:c:(\d+)$/, (other) =>
-        tell(other, text('dispatch.call.use-buttons')),
-      )
-      await pressed.ctx.answerCallbackQuery()
-      return pressed.match[1] ?? ''
+      const hint = (other: Context) => tell(other, text('dispatch.call.use-buttons'))
+      for (;;) {
+        const pressed = await waitForOwn(
+          conversation,
+          from,
+          (c) => {
+            const match = STEP_BUTTON.exec(c.callbackQuery?.data ?? '')
+            if (!match) return undefined
+            const id = Number(match[2])
+            return match[1] === step && offered.has(id) ? id : 0
+          },
+          hint,
+        )
+        await pressed.ctx.answerCallbackQuery()
+        if (pressed.value !== 0) return pressed.value
+        await hint(pressed.ctx)
+      }
     }
 
     const phone = await typed('dispatch.call.ask-phone', (v) =>
       normalizeBelarusPhone(v) === null ? text('dispatch.call.bad-phone') : null,
     )
     const name = await typed('dispatch.call.ask-name', (v) => (v.length > 200 ? text('dispatch.call.too-long') : null))
-    const topId = Number(
-      await choose(
-        'dispatch.call.ask-category',
-        catalogue.topCategories.map((c) => ({
-          value: `rq:c:${c.id}`,
-          label: text('dispatch.name', { name: { localized: c.name } }),
-        })),
-      ),
+    const tops = await conversation.external(async () => named((await ports.catalogue()).topCategories))
+    const topId = await choose('dispatch.call.ask-category', 't', tops)
+    const problems = await conversation.external(async () =>
+      named((await ports.catalogue()).topCategories.find((c) => c.id === topId)?.children ?? []),
     )
-    const top = catalogue.topCategories.find((c) => c.id === topId)
-    const categoryId = Number(
-      await choose(
-        'dispatch.call.ask-subcategory',
-        (top?.children ?? []).map((c) => ({
-          value: `rq:c:${c.id}`,
-          label: text('dispatch.name', { name: { localized: c.name } }),
-        })),
-      ),
-    )
-    const districtId = Number(
-      await choose(
-        'dispatch.call.ask-district',
-        catalogue.districts.map((d) => ({
-          value: `rq:c:${d.id}`,
-          label: text('dispatch.name', { name: { localized: d.name } }),
-        })),
-      ),
-    )
+    const categoryId = await choose('dispatch.call.ask-subcategory', 'c', problems)
+    // Only districts this person may register calls for.
+    const districts = await conversation.external(async (outside) => {
+      const actor = outside.person?.actor
+      if (!actor) return []
+      const all = (await ports.catalogue()).districts
+      return named(all.filter((d) => can(actor, 'request.create_for_caller', { districtId: d.id })))
+    })
+    if (districts.length === 0) {
+      await tell(ctx, text('dispatch.call.error.not-allowed'))
+      return
+    }
+    const districtId = await choose('dispatch.call.ask-district', 'd', districts)
     const addressText = await typed('dispatch.call.ask-address', (v) =>
       v.length > 500 ? text('dispatch.call.too-long') : null,
     )
@@ -92,7 +109,7 @@ export function createCallConversation(ports: DispatchPorts) {
     const idempotencyKey = await conversation.external(() => ports.newId())
     const result = await conversation.external(async (outside) => {
       const actor = outside.person?.actor
-      if (!actor) return { ok: false as const, error: 'not-allowed' as const }
+      if (!actor) return { ok: false as const, error: 'not-allowed' as const, phone: null }
       const registered = await ports.registerCall({
         actor,
         phone,
@@ -111,13 +128,20 @@ export function createCallConversation(ports: DispatchPorts) {
             organisationId: registered.request.primaryOrganisationId,
             fixDueAt: registered.request.fixDueAt.toISOString(),
           }
-        : { ok: false as const, error: registered.error }
+        : {
+            ok: false as const,
+            error: registered.error,
+            phone: 'phone' in registered ? registered.phone : null,
+          }
     })
     if (!result.ok) {
-      await tell(ctx, text(`dispatch.call.error.${result.error}`))
+      await tell(ctx, text(`dispatch.call.error.${result.error}`, { phone: result.phone ?? '' }))
       return
     }
-    const organisation = catalogue.organisations.find((o) => o.id === result.organisationId)
+    const organisation = await conversation.external(async () => {
+      const found = (await ports.catalogue()).organisations.find((o) => o.id === result.organisationId)
+      return found ? { name: found.name } : null
+    })
     await tell(
       ctx,
       text('dispatch.call.registered', {

@@ -11,6 +11,7 @@ import type { BotContext, StaffFeature } from '../../context.js'
 import { CALL_CONVERSATION, createCallConversation } from './call.js'
 import type { InputArgs } from './input.js'
 import { createInputConversation, INPUT_CONVERSATION } from './input.js'
+import { enterWizard } from '../shared/enter.js'
 import { outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say, sendCard } from './send.js'
@@ -32,11 +33,8 @@ const chatOf = (ctx: BotContext): CardChat => (ctx.chat?.type === 'private' ? 'p
 export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
   const { translate } = ports
 
-  async function enter(ctx: BotContext, name: string, args?: InputArgs): Promise<void> {
-    // One wizard at a time in a chat: a new action replaces an unfinished one.
-    if (Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll()
-    await (args === undefined ? ctx.conversation.enter(name) : ctx.conversation.enter(name, args))
-  }
+  const enter = (ctx: BotContext, name: string, args?: InputArgs) =>
+    args === undefined ? enterWizard(ctx, name) : enterWizard(ctx, name, args)
 
   async function onCallback(ctx: BotContext, actor: Actor, language: Language, data: RegExpMatchArray): Promise<void> {
     const [, verb = '', idText = '', extra, more] = data

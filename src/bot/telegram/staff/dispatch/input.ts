@@ -6,7 +6,7 @@ import type { BotContext } from '../../context.js'
 import { outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
-import { waitForText } from './wait.js'
+import { waitForText } from '../shared/wait.js'
 
 export const INPUT_CONVERSATION = 'dispatch-input'
 

@@ -1,14 +1,13 @@
 import type { Context } from 'grammy'
-import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
 import type { Choice } from '../../../../core/dialogue/messages.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import { splitText } from '../../render.js'
+import { keyboardRows } from '../shared/keyboard.js'
 
-export const keyboard = (translate: Translate, language: Language, rows: Choice[][]): InlineKeyboardMarkup => ({
-  inline_keyboard: rows.map((row) => row.map((b) => ({ text: translate(language, b.label), callback_data: b.value }))),
-})
+const keyboard = (translate: Translate, language: Language, rows: Choice[][]) =>
+  keyboardRows(rows.map((row) => row.map((b) => ({ label: translate(language, b.label), data: b.value }))))
 
 /** A text (and buttons) in the chat the update came from. */
 export async function say(

@@ -1,10 +1,12 @@
 import type { Composer } from 'grammy'
-import type { InlineKeyboardButton } from 'grammy/types'
+import type { Button } from '../shared/keyboard.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Assignment } from '../../../../core/requests/list-assignments.js'
 import type { BotContext } from '../../context.js'
 import type { ExecutorDeps } from './deps.js'
+import { enterWizard } from '../shared/enter.js'
+import { keyboard } from '../shared/keyboard.js'
 import { FINISH_WIZARD } from './finish-wizard.js'
 import { refusalText } from './results.js'
 
@@ -22,10 +24,10 @@ function card(a: Assignment): Text {
 
 /** /mine: one card per assignment with "start" and "done"; "start" here, "done" opens the wizard. */
 export function installAssignments(composer: Composer<BotContext>, deps: ExecutorDeps): void {
-  const say = (ctx: BotContext, language: Language, message: Text, buttons?: InlineKeyboardButton[][]) =>
+  const say = (ctx: BotContext, language: Language, message: Text, buttons?: Button[]) =>
     ctx.reply(deps.translate(language, message), {
       parse_mode: 'HTML',
-      ...(buttons && { reply_markup: { inline_keyboard: buttons } }),
+      ...(buttons && { reply_markup: keyboard(buttons, buttons.length) }),
     })
 
   composer.command('mine', async (ctx) => {
@@ -43,18 +45,12 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
     }
     await say(ctx, language, text('executor.mine.title', { count: result.assignments.length }))
     for (const a of result.assignments) {
-      const buttons: InlineKeyboardButton[] = []
+      const buttons: Button[] = []
       if (a.actions.includes('start'))
-        buttons.push({
-          text: deps.translate(language, text('executor.button.start')),
-          callback_data: `ex:s:${a.requestId}`,
-        })
+        buttons.push({ label: deps.translate(language, text('executor.button.start')), data: `ex:s:${a.requestId}` })
       if (a.actions.includes('finish'))
-        buttons.push({
-          text: deps.translate(language, text('executor.button.done')),
-          callback_data: `ex:d:${a.requestId}`,
-        })
-      await say(ctx, language, card(a), buttons.length > 0 ? [buttons] : undefined)
+        buttons.push({ label: deps.translate(language, text('executor.button.done')), data: `ex:d:${a.requestId}` })
+      await say(ctx, language, card(a), buttons.length > 0 ? buttons : undefined)
     }
   })
 
@@ -71,16 +67,9 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
     // The card keeps only "done" now.
     await ctx
       .editMessageReplyMarkup({
-        reply_markup: {
-          inline_keyboard: [
-            [
-              {
-                text: deps.translate(person.language, text('executor.button.done')),
-                callback_data: `ex:d:${requestId}`,
-              },
-            ],
-          ],
-        },
+        reply_markup: keyboard([
+          { label: deps.translate(person.language, text('executor.button.done')), data: `ex:d:${requestId}` },
+        ]),
       })
       .catch(() => undefined)
     await say(ctx, person.language, text('executor.started', { number: (await deps.requestNumber(requestId)) ?? '' }))
@@ -88,7 +77,15 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
 
   composer.callbackQuery(/^ex:d:(\d{1,9})$/, async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined)
-    if (!ctx.person) return
-    await ctx.conversation.enter(FINISH_WIZARD, Number(ctx.match[1]))
+    const person = ctx.person
+    if (!person) return
+    const requestId = Number(ctx.match[1])
+    // Before the wizard shows the request's number or asks for anything: may they finish it at all?
+    const access = await deps.mayFinish(person.actor, requestId)
+    if (access !== 'ok') {
+      await say(ctx, person.language, text(`executor.error.${access}`))
+      return
+    }
+    await enterWizard(ctx, FINISH_WIZARD, requestId)
   })
 }

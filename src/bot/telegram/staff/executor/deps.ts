@@ -8,6 +8,8 @@ export interface ExecutorDeps {
   translate: Translate
   listAssignments: (actor: Actor) => Promise<ListAssignmentsResult>
   changeStatus: (command: ChangeStatusCommand) => Promise<ChangeStatusResult>
+  /** Whether the person may mark the request done, checked before the wizard asks for anything. */
+  mayFinish: (actor: Actor, requestId: number) => Promise<'ok' | 'not-found' | 'not-allowed'>
   /** The request's human number, for texts (null: no such request). */
   requestNumber: (requestId: number) => Promise<string | null>
 }

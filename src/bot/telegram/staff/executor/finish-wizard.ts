@@ -1,11 +1,12 @@
 import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
-import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Language, TextParam } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { ChangeStatusResult } from '../../../../core/requests/change-status.js'
 import type { Photo } from '../../../../core/requests/request.js'
 import type { BotContext } from '../../context.js'
+import { keyboard } from '../shared/keyboard.js'
+import { waitForOwn } from '../shared/wait.js'
 import type { ExecutorDeps } from './deps.js'
 import { refusalText } from './results.js'
 
@@ -35,9 +36,7 @@ export function finishWizard(deps: ExecutorDeps) {
     const language = await conversation.external((outside): Language | null => outside.person?.language ?? null)
     if (language === null) return
     const t = (key: string, params?: Record<string, TextParam>) => deps.translate(language, text(key, params))
-    const button = (key: string, data: string): InlineKeyboardMarkup => ({
-      inline_keyboard: [[{ text: t(key), callback_data: data }]],
-    })
+    const button = (key: string, data: string) => keyboard([{ label: t(key), data }])
     const html = { parse_mode: 'HTML' as const }
 
     const number = await conversation.external(() => deps.requestNumber(requestId))
@@ -46,78 +45,83 @@ export function finishWizard(deps: ExecutorDeps) {
       return
     }
 
+    const from = ctx.from?.id
+    if (from === undefined) return
+    /** Their next update this step takes; a command or another button of theirs ends the wizard. */
+    const own = <T>(accept: (c: Context) => T | undefined, onOther: (c: Context) => Promise<unknown>) =>
+      waitForOwn(conversation, from, accept, onOther)
+
     await ctx.reply(t('executor.finish.ask-photo', { number }), html)
     const photos: Photo[] = []
+    const needPhoto = (c: Context) =>
+      c.reply(t('executor.finish.need-photo'), {
+        ...html,
+        ...(photos.length > 0 && { reply_markup: button('executor.button.photos-done', PHOTOS_DONE) }),
+      })
     for (;;) {
-      const next = await conversation.wait()
-      const sizes = next.message?.photo
-      const largest = sizes?.at(-1)
-      if (largest) {
-        if (photos.length >= MAX_AFTER_PHOTOS) {
-          await next.reply(t('executor.finish.too-many-photos', { count: photos.length }), {
-            ...html,
-            reply_markup: button('executor.button.photos-done', PHOTOS_DONE),
-          })
-          continue
-        }
-        photos.push({
-          kind: 'after',
-          mimeType: 'image/jpeg',
-          sizeBytes: largest.file_size ?? 0,
-          content: null,
-          telegramFileId: largest.file_id,
-        })
-        await next.reply(t('executor.finish.photo-received', { count: photos.length }), {
+      const { ctx: next, value } = await own(
+        (c) => c.message?.photo?.at(-1) ?? (c.callbackQuery?.data === PHOTOS_DONE ? 'done' : undefined),
+        needPhoto,
+      )
+      if (value === 'done') {
+        await settle(next)
+        if (photos.length > 0) break
+        await needPhoto(next)
+        continue
+      }
+      if (photos.length >= MAX_AFTER_PHOTOS) {
+        await next.reply(t('executor.finish.too-many-photos', { count: photos.length }), {
           ...html,
           reply_markup: button('executor.button.photos-done', PHOTOS_DONE),
         })
         continue
       }
-      if (next.callbackQuery?.data === PHOTOS_DONE && photos.length > 0) {
-        await settle(next)
-        break
-      }
-      await settle(next)
-      await next.reply(t('executor.finish.need-photo'), {
+      photos.push({
+        kind: 'after',
+        mimeType: 'image/jpeg',
+        sizeBytes: value.file_size ?? 0,
+        content: null,
+        telegramFileId: value.file_id,
+      })
+      await next.reply(t('executor.finish.photo-received', { count: photos.length }), {
         ...html,
-        ...(photos.length > 0 && { reply_markup: button('executor.button.photos-done', PHOTOS_DONE) }),
+        reply_markup: button('executor.button.photos-done', PHOTOS_DONE),
       })
     }
 
     await ctx.reply(t('executor.finish.ask-comment'), html)
+    const needComment = (c: Context) => c.reply(t('executor.finish.need-comment', { max: COMMENT_MAX_LENGTH }), html)
     let comment = ''
     for (;;) {
-      const next = await conversation.wait()
-      const typed = next.message?.text?.trim()
-      if (typed !== undefined && typed !== '' && !typed.startsWith('/') && typed.length <= COMMENT_MAX_LENGTH) {
-        comment = typed
+      const { ctx: next, value } = await own((c) => c.message?.text?.trim(), needComment)
+      if (value !== '' && value.length <= COMMENT_MAX_LENGTH) {
+        comment = value
         break
       }
-      await settle(next)
-      await next.reply(t('executor.finish.need-comment', { max: COMMENT_MAX_LENGTH }), html)
+      await needComment(next)
     }
 
     await ctx.reply(t('executor.finish.confirm', { number, count: photos.length, comment }), {
       ...html,
-      reply_markup: {
-        inline_keyboard: [
-          [
-            { text: t('executor.button.confirm'), callback_data: CONFIRM },
-            { text: t('common.button.cancel'), callback_data: DROP },
-          ],
+      reply_markup: keyboard(
+        [
+          { label: t('executor.button.confirm'), data: CONFIRM },
+          { label: t('common.button.cancel'), data: DROP },
         ],
-      },
+        2,
+      ),
     })
-    for (;;) {
-      const next = await conversation.wait()
-      const data = next.callbackQuery?.data
-      await settle(next)
-      if (data === DROP) {
-        await next.reply(t('staff.cancelled'), html)
-        return
-      }
-      if (data === CONFIRM) break
-      await next.reply(t('executor.finish.use-buttons'), html)
+    const decided = await own(
+      (c) => {
+        const data = c.callbackQuery?.data
+        return data === CONFIRM || data === DROP ? data : undefined
+      },
+      (c) => c.reply(t('executor.finish.use-buttons'), html),
+    )
+    await settle(decided.ctx)
+    if (decided.value === DROP) {
+      await decided.ctx.reply(t('staff.cancelled'), html)
+      return
     }
 
     const result = await conversation.external((outside): Promise<ChangeStatusResult> | ChangeStatusResult =>

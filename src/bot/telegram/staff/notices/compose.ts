@@ -17,7 +17,8 @@ import { noticeProgressMessage, progressFrom } from '../../../../core/notices/pr
 import { parseStreets } from '../../../../core/notices/streets.js'
 import { parseMomentAhead, parseTimeWindow } from '../../../../core/notices/time-window.js'
 import type { BotContext } from '../../context.js'
-import { keyboard } from './keyboard.js'
+import { keyboard } from '../shared/keyboard.js'
+import { waitForButton, waitForOwn, waitForText } from '../shared/wait.js'
 import type { NoticePorts } from './ports.js'
 
 export type NoticeConversation = Conversation<BotContext>
@@ -35,24 +36,23 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
   return async function compose(conversation: NoticeConversation, ctx: Context, language: Language): Promise<void> {
     const t = (key: string, params?: Record<string, TextParam>) => translate(language, text(key, params))
     const html = { parse_mode: 'HTML' as const }
-    const actor = await conversation.external((outside): Actor | null => outside.person?.actor ?? null)
-    if (!actor) return
+    const from = ctx.from?.id
+    if (from === undefined) return
+    /** The actor as of now (read inside `external`): a role revoked while the wizard waited no longer counts. */
+    const actorOf = (outside: BotContext): Actor | null => outside.person?.actor ?? null
+    const refused = { ok: false as const, error: 'not-allowed' as const }
 
-    /** Waits for one of the buttons; anything else gets a hint. */
+    /** Waits for one of this step's buttons; a text gets a hint; a command or another button ends the wizard. */
     const choose = async (prefix: string): Promise<string> => {
-      const pressed = await conversation.waitForCallbackQuery(new RegExp(`^nt:${prefix}:(.+)$`), {
-        otherwise: (c) => c.reply(t('admin.notice.use-buttons')),
-      })
-      await pressed.answerCallbackQuery()
-      await pressed.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+      const pressed = await waitForButton(conversation, from, new RegExp(`^nt:${prefix}:(.+)$`), (c) =>
+        c.reply(t('admin.notice.use-buttons')),
+      )
+      await pressed.ctx.answerCallbackQuery()
+      await pressed.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
       return String(pressed.match[1])
     }
-    const typed = async (): Promise<string> => {
-      const message = await conversation.waitFor('message:text', {
-        otherwise: (c) => c.reply(t('admin.notice.use-text')),
-      })
-      return message.message.text
-    }
+    const typed = async (): Promise<string> =>
+      (await waitForText(conversation, from, (c) => c.reply(t('admin.notice.use-text')))).text
 
     // Kind
     await ctx.reply(t('admin.notice.ask-kind'), {
@@ -64,12 +64,15 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
     const kind: NoticeKind = kindValue
 
     // Area
-    const mayRegion = ports.mayNoticeRegion(actor)
-    const districts = await conversation.external(() => ports.districtsFor(actor))
-    if (districts.length === 0 && !mayRegion) {
+    const where = await conversation.external(async (outside) => {
+      const actor = actorOf(outside)
+      return actor ? { mayRegion: ports.mayNoticeRegion(actor), districts: await ports.districtsFor(actor) } : null
+    })
+    if (!where || (where.districts.length === 0 && !where.mayRegion)) {
       await ctx.reply(t('admin.notice.error.not-allowed'), html)
       return
     }
+    const { mayRegion, districts } = where
     await ctx.reply(t('admin.notice.ask-area'), {
       ...html,
       reply_markup: keyboard([
@@ -86,7 +89,7 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
         await ctx.reply(t('admin.notice.ask-district'), {
           ...html,
           reply_markup: keyboard(
-            districts.map((d) => ({ label: d.name[language], data: `nt:d:${d.id}` })),
+            districts.map((d) => ({ label: t('common.name', { name: { localized: d.name } }), data: `nt:d:${d.id}` })),
             2,
           ),
         })
@@ -98,7 +101,10 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
         await ctx.reply(t('admin.notice.ask-settlement'), {
           ...html,
           reply_markup: keyboard(
-            settlements.map((s) => ({ label: s.name[language], data: `nt:s:${s.id}` })),
+            settlements.map((s) => ({
+              label: t('common.name', { name: { localized: s.name } }),
+              data: `nt:s:${s.id}`,
+            })),
             2,
           ),
         })
@@ -109,15 +115,17 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
         })
         let streets: { street: string; houses: string | null }[] = []
         for (;;) {
-          const answer = await conversation.waitFor(['message:text', 'callback_query:data'], {
-            otherwise: (c) => c.reply(t('admin.notice.use-text')),
-          })
-          if (answer.callbackQuery) {
-            await answer.answerCallbackQuery()
-            if (answer.callbackQuery.data === 'nt:st:all') break
-            continue
+          const answer = await waitForOwn(
+            conversation,
+            from,
+            (c) => c.message?.text ?? (c.callbackQuery?.data === 'nt:st:all' ? null : undefined),
+            (c) => c.reply(t('admin.notice.use-text')),
+          )
+          if (answer.value === null) {
+            await answer.ctx.answerCallbackQuery()
+            break
           }
-          const parsed = parseStreets(answer.message.text)
+          const parsed = parseStreets(answer.value)
           if (parsed.ok) {
             streets = parsed.streets
             break
@@ -171,30 +179,26 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
     })
     let photo: string | null = null
     for (;;) {
-      const answer = await conversation.waitFor(['message:photo', 'callback_query:data'], {
-        otherwise: (c) => c.reply(t('admin.notice.ask-photo'), html),
-      })
-      if (answer.callbackQuery) {
-        await answer.answerCallbackQuery()
-        if (answer.callbackQuery.data === 'nt:ph:none') break
-        continue
+      const answer = await waitForOwn(
+        conversation,
+        from,
+        (c) => c.message?.photo?.at(-1)?.file_id ?? (c.callbackQuery?.data === 'nt:ph:none' ? null : undefined),
+        (c) => c.reply(t('admin.notice.ask-photo'), html),
+      )
+      if (answer.value === null) {
+        await answer.ctx.answerCallbackQuery()
+        break
       }
-      photo = answer.message.photo.at(-1)?.file_id ?? null
-      if (photo !== null && validateNoticeBody(body, true) === 'body-too-long') {
+      if (validateNoticeBody(body, true) === 'body-too-long') {
         await ctx.reply(t('admin.notice.error.caption-too-long'), html)
-        photo = null
         continue
       }
+      photo = answer.value
       break
     }
 
+    // The notice is stored only when it is sent or scheduled: leaving before that leaves nothing behind.
     const draft: NoticeDraft = { kind, service, area, ...window, body, photo }
-    const created = await conversation.external(() => ports.createNotice(actor, draft))
-    if (!created.ok) {
-      await ctx.reply(translate(language, failureText(created.error)), html)
-      return
-    }
-    const noticeId = created.noticeId
 
     // The preview, exactly as residents will see it
     await ctx.reply(t('admin.notice.preview-title'), html)
@@ -219,7 +223,6 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
 
     for (let decision = await decide(); ; decision = await decide()) {
       if (decision === 'drop') {
-        await conversation.external(() => ports.cancelNotice(actor, noticeId))
         await ctx.reply(t('admin.notice.dropped'), html)
         return
       }
@@ -236,18 +239,33 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
           await ctx.reply(t('admin.notice.error.time-invalid'), html)
         }
       }
+      const created = await conversation.external((outside) => {
+        const actor = actorOf(outside)
+        return actor ? ports.createNotice(actor, draft) : refused
+      })
+      if (!created.ok) {
+        await ctx.reply(translate(language, failureText(created.error)), html)
+        return
+      }
+      const { noticeId } = created
       const state = sendAt === null ? 'sending' : 'scheduled'
       const progress = await ctx.reply(
         translate(language, noticeProgressMessage(progressFrom(noticeId, state, false, {}, sendAt))),
         html,
       )
       const chatId = String(progress.chat.id)
-      const confirmed = await conversation.external(() =>
-        ports.confirmNotice(actor, noticeId, {
-          sendAt: sendAt === null ? null : new Date(sendAt),
-          progress: { chatId, messageId: progress.message_id, language },
-        }),
-      )
+      const confirmed = await conversation.external(async (outside) => {
+        const actor = actorOf(outside)
+        const result = actor
+          ? await ports.confirmNotice(actor, noticeId, {
+              sendAt: sendAt === null ? null : new Date(sendAt),
+              progress: { chatId, messageId: progress.message_id, language },
+            })
+          : refused
+        // Not sent, not scheduled: the stored draft goes, nothing is left half-made.
+        if (!result.ok && actor) await ports.cancelNotice(actor, noticeId)
+        return result
+      })
       if (confirmed.ok) return
       await ctx.api.editMessageText(
         chatId,

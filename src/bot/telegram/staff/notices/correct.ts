@@ -1,9 +1,9 @@
 import type { Context } from 'grammy'
-import type { Actor } from '../../../../core/access/permissions.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import { validateNoticeBody } from '../../../../core/notices/notice.js'
+import { waitForText } from '../shared/wait.js'
 import type { NoticeConversation } from './compose.js'
 import { failureText } from './compose.js'
 import type { NoticePorts } from './ports.js'
@@ -19,20 +19,25 @@ export function correctNotice(ports: NoticePorts, translate: Translate) {
     noticeId: number,
   ): Promise<void> {
     const html = { parse_mode: 'HTML' as const }
-    const actor = await conversation.external((outside): Actor | null => outside.person?.actor ?? null)
-    if (!actor) return
+    const from = ctx.from?.id
+    if (from === undefined) return
     await ctx.reply(translate(language, text('admin.notice.ask-correction', { id: noticeId })), html)
     for (;;) {
-      const message = await conversation.waitFor('message:text', {
-        otherwise: (c) => c.reply(translate(language, text('admin.notice.use-text'))),
-      })
-      const body = message.message.text.trim()
+      const message = await waitForText(conversation, from, (c) =>
+        c.reply(translate(language, text('admin.notice.use-text'))),
+      )
+      const body = message.text.trim()
       const invalid = validateNoticeBody(body, false)
       if (invalid) {
         await ctx.reply(translate(language, failureText(invalid)), html)
         continue
       }
-      const result = await conversation.external(() => ports.correctNotice(actor, noticeId, body))
+      // The actor as of now: a role revoked while the wizard waited no longer counts.
+      const result = await conversation.external((outside) =>
+        outside.person
+          ? ports.correctNotice(outside.person.actor, noticeId, body)
+          : { ok: false as const, error: 'not-allowed' as const },
+      )
       if (result.ok) {
         await ctx.reply(translate(language, text('admin.notice.corrected-done', { count: result.followUpTo })), html)
         return

@@ -7,8 +7,9 @@ import type { Translate } from '../../../../core/i18n/translate.js'
 import type { BotContext, StaffFeature } from '../../context.js'
 import { COMPOSE_NOTICE, composeNotice, failureText } from './compose.js'
 import { CORRECT_NOTICE, correctNotice } from './correct.js'
-import type { Button } from './keyboard.js'
-import { keyboard } from './keyboard.js'
+import { enterWizard } from '../shared/enter.js'
+import type { Button } from '../shared/keyboard.js'
+import { keyboard } from '../shared/keyboard.js'
 import type { NoticePorts, NoticeSummary } from './ports.js'
 
 const EXCERPT = 300
@@ -56,8 +57,7 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
       const privateChat = composer.chatType('private')
 
       privateChat.command('notice', async (ctx) => {
-        await ctx.conversation.exitAll()
-        await ctx.conversation.enter(COMPOSE_NOTICE, languageOf(ctx))
+        await enterWizard(ctx, COMPOSE_NOTICE, languageOf(ctx))
       })
 
       privateChat.command('notices', async (ctx) => {
@@ -85,8 +85,13 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
         await ctx.answerCallbackQuery()
         await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
         if (ctx.match[1] === 'fix') {
-          await ctx.conversation.exitAll()
-          await ctx.conversation.enter(CORRECT_NOTICE, language, noticeId)
+          // Before asking for a text: may they correct this notice at all?
+          const allowed = await ports.mayCorrectNotice(person.actor, noticeId)
+          if (!allowed.ok) {
+            await say(ctx, language, failureText(allowed.error))
+            return
+          }
+          await enterWizard(ctx, CORRECT_NOTICE, language, noticeId)
           return
         }
         if (ctx.match[1] === 'stop') {

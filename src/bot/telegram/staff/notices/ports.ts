@@ -34,6 +34,8 @@ export interface NoticePorts {
     noticeId: number,
     options: { sendAt: Date | null; progress: ProgressMessage | null },
   ) => Promise<NoticeResult<{ state: 'sending' | 'scheduled' }>>
+  /** Whether the actor may correct the notice (checked again when the text comes). */
+  mayCorrectNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult>
   correctNotice: (actor: Actor, noticeId: number, body: string) => Promise<NoticeResult<{ followUpTo: number }>>
   cancelNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult>
   endNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult<{ told: number }>>

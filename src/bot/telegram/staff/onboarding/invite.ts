@@ -2,11 +2,13 @@ import type { Composer } from 'grammy'
 import type { InviteSpec } from '../../../../core/access/invites.js'
 import type { Actor, StaffRole } from '../../../../core/access/permissions.js'
 import { STAFF_ROLES } from '../../../../core/access/permissions.js'
-import type { Language, Text } from '../../../../core/i18n/text.js'
+import type { Language, LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import { invitableRoles, mayInviteIn, roleScope } from '../../../../core/staff/invite-choices.js'
 import type { BotContext } from '../../context.js'
-import { grid, settlePress } from './buttons.js'
+import type { Button } from '../shared/keyboard.js'
+import { keyboard } from '../shared/keyboard.js'
+import { settlePress } from './buttons.js'
 import type { OnboardingDeps } from './deps.js'
 import { placeText, roleText } from './places.js'
 
@@ -17,17 +19,15 @@ const STEP = /^st:i:(executor|dispatcher|district_admin|region_admin)(?::([do]):
 
 /** An admin's /invite: role, then district, then organisation (buttons or arguments); answers with the link. */
 export function installInvite(composer: Composer<BotContext>, deps: OnboardingDeps): void {
-  const say = (
-    ctx: BotContext,
-    language: Language,
-    message: Text,
-    buttons?: { text: string; callback_data: string }[],
-  ) =>
+  const say = (ctx: BotContext, language: Language, message: Text, buttons?: Button[]) =>
     ctx.reply(deps.translate(language, message), {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
-      ...(buttons && { reply_markup: { inline_keyboard: grid(buttons) } }),
+      ...(buttons && { reply_markup: keyboard(buttons, 2) }),
     })
+
+  const name = (language: Language, localized: LocalizedText) =>
+    deps.translate(language, text('common.name', { name: { localized } }))
 
   async function issue(ctx: BotContext, actor: Actor, language: Language, spec: InviteSpec): Promise<void> {
     const result = await deps.createInvite(actor, spec)
@@ -50,13 +50,10 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
 
   async function chooseDistrict(ctx: BotContext, actor: Actor, language: Language, role: StaffRole): Promise<void> {
     const districts = (await deps.districts()).filter((d) => mayInviteIn(actor, d.id))
-    const buttons = districts.map((d) => ({ text: d.name[language], callback_data: `st:i:${role}:d:${d.id}` }))
+    const buttons = districts.map((d) => ({ label: name(language, d.name), data: `st:i:${role}:d:${d.id}` }))
     // Organisations serving the whole region (the contact centre) sit outside every district.
     if (roleScope(role) === 'organisation' && mayInviteIn(actor, null))
-      buttons.push({
-        text: deps.translate(language, text('staff.invite.region-wide')),
-        callback_data: `st:i:${role}:d:0`,
-      })
+      buttons.push({ label: deps.translate(language, text('staff.invite.region-wide')), data: `st:i:${role}:d:0` })
     await say(ctx, language, text('staff.invite.choose-district', { role: { text: roleText(role) } }), buttons)
   }
 
@@ -71,7 +68,7 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
       await say(ctx, language, text('staff.invite.no-organisations'))
       return
     }
-    const buttons = organisations.map((o) => ({ text: o.name[language], callback_data: `st:i:${role}:o:${o.id}` }))
+    const buttons = organisations.map((o) => ({ label: name(language, o.name), data: `st:i:${role}:o:${o.id}` }))
     await say(ctx, language, text('staff.invite.choose-organisation', { role: { text: roleText(role) } }), buttons)
   }
 
@@ -82,7 +79,7 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
     const [role, code, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean)
     if (role === undefined) {
       const roles = invitableRoles(actor)
-      const buttons = roles.map((r) => ({ text: deps.translate(language, roleText(r)), callback_data: `st:i:${r}` }))
+      const buttons = roles.map((r) => ({ label: deps.translate(language, roleText(r)), data: `st:i:${r}` }))
       await say(ctx, language, text('staff.invite.choose-role'), buttons)
       return
     }

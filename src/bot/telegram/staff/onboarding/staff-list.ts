@@ -1,10 +1,11 @@
 import type { Composer } from 'grammy'
-import type { InlineKeyboardButton } from 'grammy/types'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { StaffListEntry } from '../../../../core/staff/list-staff.js'
 import type { BotContext } from '../../context.js'
-import { grid, settlePress } from './buttons.js'
+import type { Button } from '../shared/keyboard.js'
+import { keyboard } from '../shared/keyboard.js'
+import { settlePress } from './buttons.js'
 import type { OnboardingDeps } from './deps.js'
 import { memberName, placeText, roleText } from './places.js'
 
@@ -19,10 +20,10 @@ const describe = (m: StaffListEntry) => ({
 
 /** /staff and /revoke: the members an admin manages, a button to revoke each, a confirmation. */
 export function installStaffList(composer: Composer<BotContext>, deps: OnboardingDeps): void {
-  const say = (ctx: BotContext, language: Language, message: Text | Text[], buttons?: InlineKeyboardButton[][]) =>
+  const say = (ctx: BotContext, language: Language, message: Text | Text[], buttons?: Button[]) =>
     ctx.reply(deps.translate(language, message), {
       parse_mode: 'HTML',
-      ...(buttons && { reply_markup: { inline_keyboard: buttons } }),
+      ...(buttons && { reply_markup: keyboard(buttons, 2) }),
     })
 
   async function showList(ctx: BotContext): Promise<void> {
@@ -49,14 +50,14 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
       m.revocable
         ? [
             {
-              text: deps.translate(language, text('staff.button.revoke', { n: i + 1, name: { text: memberName(m) } })),
-              callback_data: `st:r:${m.membershipId}`,
+              label: deps.translate(language, text('staff.button.revoke', { n: i + 1, name: { text: memberName(m) } })),
+              data: `st:r:${m.membershipId}`,
             },
           ]
         : [],
     )
     if (buttons.length > 0) lines.push(text('staff.list.revoke-hint'))
-    await say(ctx, language, lines, buttons.length > 0 ? grid(buttons) : undefined)
+    await say(ctx, language, lines, buttons.length > 0 ? buttons : undefined)
   }
 
   composer.command('staff', showList)
@@ -85,10 +86,8 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
       return
     }
     await say(ctx, language, text('staff.revoke.confirm', describe(member)), [
-      [
-        { text: deps.translate(language, text('common.button.yes')), callback_data: `st:ry:${membershipId}` },
-        { text: deps.translate(language, text('common.button.no')), callback_data: 'st:rn' },
-      ],
+      { label: deps.translate(language, text('common.button.yes')), data: `st:ry:${membershipId}` },
+      { label: deps.translate(language, text('common.button.no')), data: 'st:rn' },
     ])
   })
 

@@ -2,45 +2,52 @@ import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
 import type { BotContext } from '../../context.js'
 
-type DispatchConversation = Conversation<BotContext>
+type StaffConversation = Conversation<BotContext>
 
 /**
- * The next text from this person. Anything from others (a group chat) goes on to the other
- * handlers; a command or another button of theirs means they moved on: the wizard ends and the
- * update is handled as usual (so a later text is never taken for this answer); anything else
- * from them gets `onOther` and the wait goes on.
+ * The next update from this person that `accept` takes. Anything from others (a group chat) goes
+ * on to the other handlers; a command or a button `accept` does not take means they moved on: the
+ * wizard ends and the update is handled as usual (so a later text is never taken for this answer);
+ * anything else from them gets `onOther` and the wait goes on.
  */
-export async function waitForText(
-  conversation: DispatchConversation,
+export async function waitForOwn<T>(
+  conversation: StaffConversation,
   from: number,
+  accept: (ctx: Context) => T | undefined,
   onOther: (ctx: Context) => Promise<unknown>,
-): Promise<{ ctx: Context; text: string }> {
+): Promise<{ ctx: Context; value: T }> {
   for (;;) {
     const ctx = await conversation.wait()
     if (ctx.from?.id !== from) await conversation.skip({ next: true })
-    const text = ctx.message?.text
-    if (ctx.callbackQuery || text?.startsWith('/') === true) await conversation.halt({ next: true })
-    if (text !== undefined) return { ctx, text }
+    const value = ctx.message?.text?.startsWith('/') === true ? undefined : accept(ctx)
+    if (value !== undefined) return { ctx, value }
+    if (ctx.callbackQuery || ctx.message?.text?.startsWith('/') === true) await conversation.halt({ next: true })
     await onOther(ctx)
   }
 }
 
-/**
- * The next button this person presses whose data matches; their texts get `onOther`; another
- * button or a command of theirs ends the wizard.
- */
+/** The next text (not a command) from this person. */
+export async function waitForText(
+  conversation: StaffConversation,
+  from: number,
+  onOther: (ctx: Context) => Promise<unknown>,
+): Promise<{ ctx: Context; text: string }> {
+  const { ctx, value } = await waitForOwn(conversation, from, (c) => c.message?.text, onOther)
+  return { ctx, text: value }
+}
+
+/** The next button this person presses whose data matches. */
 export async function waitForButton(
-  conversation: DispatchConversation,
+  conversation: StaffConversation,
   from: number,
   pattern: RegExp,
   onOther: (ctx: Context) => Promise<unknown>,
 ): Promise<{ ctx: Context; match: RegExpExecArray }> {
-  for (;;) {
-    const ctx = await conversation.wait()
-    if (ctx.from?.id !== from) await conversation.skip({ next: true })
-    const match = pattern.exec(ctx.callbackQuery?.data ?? '')
-    if (match) return { ctx, match }
-    if (ctx.callbackQuery || ctx.message?.text?.startsWith('/') === true) await conversation.halt({ next: true })
-    await onOther(ctx)
-  }
+  const { ctx, value } = await waitForOwn(
+    conversation,
+    from,
+    (c) => pattern.exec(c.callbackQuery?.data ?? '') ?? undefined,
+    onOther,
+  )
+  return { ctx, match: value }
 }

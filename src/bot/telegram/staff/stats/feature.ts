@@ -6,7 +6,7 @@ import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import type { BotContext, StaffFeature } from '../../context.js'
-import { keyboard } from '../notices/keyboard.js'
+import { keyboard } from '../shared/keyboard.js'
 import { renderBarChart } from './chart.js'
 import type { OrganisationFigures, ReportPorts } from './ports.js'
 
