@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { renderBarChart } from '../../../src/bot/telegram/staff/stats/chart.js'
+import { PLOT_TOP, renderBarChart } from '../../../src/bot/telegram/staff/stats/chart.js'
 import { createBitmap, crc32, encodePng, fillRect } from '../../../src/bot/telegram/staff/stats/png.js'
 
 /** Reads a PNG back: chunks checked by CRC, size, and the RGB pixels (filter type 0 only). */
@@ -60,24 +60,20 @@ describe('PNG encoder', () => {
 })
 
 describe('bar chart', () => {
-  it('when a chart is drawn, then the bars are in the series colours with heights proportional to the values', () => {
-    const blue = [30, 90, 200] as const
-    const red = [210, 40, 40] as const
-    const png = decode(
+  const blue = [30, 90, 200] as const
+  const red = [210, 40, 40] as const
+  const chart = () =>
+    decode(
       renderBarChart({
-        title: 'REQUESTS',
-        series: [
-          { name: 'RECEIVED', color: blue },
-          { name: 'OVERDUE', color: red },
-        ],
-        groups: [
-          { label: '1', values: [10, 5] },
-          { label: '2', values: [0, 0] },
-        ],
+        colors: [blue, red],
+        groups: [{ values: [10, 5] }, { values: [0, 0] }],
       }),
     )
-    // Geometry of the renderer: plot from y=70, 260 px high, first group at x=40, bars 18 px apart.
-    const base = 70 + 260
+
+  it('when a chart is drawn, then the bars are in the series colours with heights proportional to the values', () => {
+    const png = chart()
+    // Geometry of the renderer: plot from PLOT_TOP, 260 px high, first group at x=40, bars 18 px apart.
+    const base = PLOT_TOP + 260
     const column = (x: number, color: readonly number[]) => {
       let h = 0
       while (JSON.stringify(png.pixel(x, base - 1 - h)) === JSON.stringify(color)) h += 1
@@ -88,5 +84,13 @@ describe('bar chart', () => {
     expect(tall).toBe(246)
     expect(half).toBe(123)
     expect(png.pixel(45 + 18 * 2 + 22, base - 1)).not.toEqual([...blue])
+  })
+
+  it('when a chart is drawn, then there is no title or legend in it: the band above the plot is blank', () => {
+    const png = chart()
+    const inked: number[][] = []
+    for (let y = 0; y < PLOT_TOP; y++)
+      for (let x = 0; x < png.width; x++) if (JSON.stringify(png.pixel(x, y)) !== '[255,255,255]') inked.push([x, y])
+    expect(inked).toEqual([])
   })
 })

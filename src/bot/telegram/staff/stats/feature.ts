@@ -103,18 +103,14 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
         result.rows.forEach((row, i) => lines.push(figuresLine(i + 1, row, language)))
         await ctx.reply(translate(language, lines), html)
         const chart = renderBarChart({
-          title: `REQUESTS ${args.period.firstDay}..${args.period.lastDay}`,
-          series: [
-            { name: 'RECEIVED', color: COLORS.received },
-            { name: 'OPEN', color: COLORS.open },
-            { name: 'OVERDUE', color: COLORS.overdue },
-          ],
-          groups: result.rows.slice(0, CHART_GROUPS).map((row, i) => ({
-            label: String(i + 1),
-            values: [row.received, row.open, row.overdue],
-          })),
+          colors: [COLORS.received, COLORS.open, COLORS.overdue],
+          groups: result.rows.slice(0, CHART_GROUPS).map((row) => ({ values: [row.received, row.open, row.overdue] })),
         })
-        await ctx.replyWithPhoto(new InputFile(chart, 'stats.png'))
+        // The chart has no words: its title and legend are this caption, in the reader's language.
+        await ctx.replyWithPhoto(new InputFile(chart, 'stats.png'), {
+          caption: translate(language, [title, text('admin.stats.chart-legend')]),
+          ...html,
+        })
       })
 
       privateChat.command('export', async (ctx) => {
