@@ -6,7 +6,7 @@ import { flattenInline, replyButtonView } from './markup.js'
 import type { ChatRecord } from './state.js'
 import type { CallbackAnswer, ChatOperation } from './types.js'
 
-export const DEFAULT_WAIT_MS = 4000
+export const DEFAULT_WAIT_MS = 10_000
 
 export interface ReplyKeyboardView {
   rows: ReplyButtonView[][]
