@@ -29,6 +29,7 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
 
   async function cardsToGroups(
     requestId: number,
+    generation: string,
     primary: number[],
     copies: number[],
     priority: number,
@@ -40,7 +41,7 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
           chatId: g.chatId,
           message: { type: 'request-card', requestId, copy: !primary.includes(g.organisationId) },
         }
-        return { name: 'request-card', data, opts: { jobId: `card-${requestId}-c${g.chatId}`, priority } }
+        return { name: 'request-card', data, opts: { jobId: `card-${requestId}${generation}-c${g.chatId}`, priority } }
       }),
     )
   }

@@ -29,7 +29,9 @@ export function createNotifyProcessor(deps: {
   const send = () => deps.queues[QUEUES.send]
   const dispatch = createDispatchNotifications(deps)
 
-  async function requestCreated(requestId: number): Promise<number> {
+  /** A new request's cards, or a rerouted one's (then `eventId` is the reroute's, so the job ids are new). */
+  async function requestCreated(requestId: number, eventId: number | undefined): Promise<number> {
+    const generation = eventId === undefined ? '' : `-r${String(eventId)}`
     const request = await deps.store.requestRouting(requestId)
     if (!request) return 0
     const primary =
@@ -38,11 +40,11 @@ export function createNotifyProcessor(deps: {
         : [request.primary_organisation_id]
     const staff = await deps.store.dispatchersOf([...primary, ...request.copy_organisation_ids])
     const priority = request.priority === 'emergency' ? PRIORITY.emergencyCard : PRIORITY.card
-    await dispatch.cardsToGroups(requestId, primary, request.copy_organisation_ids, priority)
+    await dispatch.cardsToGroups(requestId, generation, primary, request.copy_organisation_ids, priority)
     await send().addBulk(
       staff.map((s) =>
         sendJob(
-          `card-${requestId}-${s.userId}`,
+          `card-${requestId}${generation}-${s.userId}`,
           { userId: s.userId, message: { type: 'request-card', requestId, copy: !primary.includes(s.organisationId) } },
           priority,
         ),
@@ -110,7 +112,7 @@ export function createNotifyProcessor(deps: {
     const { requestId, eventId, to } = parsed.data
     switch (job.name) {
       case 'request-created':
-        return requestCreated(requestId)
+        return requestCreated(requestId, eventId)
       case 'status-changed':
         if (eventId === undefined) throw new UnrecoverableError('status-changed without an event id')
         return statusChanged(requestId, eventId, to)

@@ -59,7 +59,14 @@ export function makeRerouteRequest(deps: { transact: Transact<DispatchStore>; no
           priority: 1,
         },
         // The new owner's dispatchers get the card as if the request were new to them.
-        { queue: 'notifications', jobName: 'request-created', payload: { requestId: request.id }, priority: 1 },
+        // The reroute's event id makes its cards new jobs: a card of the first routing would otherwise
+        // count as already sent when the request comes back to that organisation.
+        {
+          queue: 'notifications',
+          jobName: 'request-created',
+          payload: { requestId: request.id, eventId },
+          priority: 1,
+        },
       ])
       return { ok: true }
     })

@@ -91,6 +91,8 @@ describe('rerouting and group chats, with the delivery workers (real PostgreSQL,
     const request = await aRequest(resident)
     const water = await idOf(t.db, 'organisations', 'lida-water')
     const housing = await idOf(t.db, 'organisations', 'lida-housing')
+    const housingChat = await chatOf(t, housingDispatcher.userId)
+    await eventually(() => texts(housingChat).some((x) => x.includes(request.number)))
 
     const reroute = makeRerouteRequest({ transact: createTransact(t.db, createDispatchStore), now: clock.now })
     expect(
@@ -116,5 +118,14 @@ describe('rerouting and group chats, with the delivery workers (real PostgreSQL,
     expect(
       await reroute({ actor: housingDispatcher, requestId: request.id, organisationId: housing, categoryId: null }),
     ).toEqual({ ok: false, error: 'not-found' })
+
+    // Sent back, the first organisation's dispatcher gets the card again (a new card, not a repeat of the first).
+    const cardsBefore = texts(housingChat).filter((x) => x.includes(request.number)).length
+    expect(cardsBefore).toBe(1)
+    const water2 = await loadActor(t.db, waterDispatcher)
+    expect(await reroute({ actor: water2, requestId: request.id, organisationId: housing, categoryId: null })).toEqual({
+      ok: true,
+    })
+    await eventually(() => texts(housingChat).filter((x) => x.includes(request.number)).length > cardsBefore)
   })
 })
