@@ -31,7 +31,9 @@ export function toInboundEvent(message: ViberInboundMessage, pendingChoices: rea
     case 'contact': {
       const phone = message.contact?.phone_number
       // Viber does not say whose card it is; the share-phone button is the only way the bot asks for one.
-      return phone === undefined ? { type: 'unsupported', kind: 'other' } : { type: 'contact', phone, own: true, verified: false }
+      return phone === undefined
+        ? { type: 'unsupported', kind: 'other' }
+        : { type: 'contact', phone, own: true, verified: false }
     }
     case 'sticker':
       return { type: 'unsupported', kind: 'sticker' }
