@@ -156,6 +156,30 @@ export const canViewAsStaff = (actor: Actor, request: RequestScope): boolean =>
 export const holdsAnywhere = (actor: Actor, permission: AreaPermission): boolean =>
   actor.memberships.some((m) => AREA_GRANTS[m.role].includes(permission))
 
+/**
+ * The part of the region one membership's area grant covers: everything, one district, or one
+ * organisation (in its district, or region-wide when the organisation serves the whole region).
+ */
+export type Coverage =
+  | { kind: 'region' }
+  | { kind: 'district'; districtId: number }
+  | { kind: 'organisation'; organisationId: number; districtId: number | null }
+
+function coverageOf(m: Membership): Coverage {
+  if (m.role === 'region_admin') return { kind: 'region' }
+  if (m.role !== 'district_admin' && m.organisationId !== null)
+    return { kind: 'organisation', organisationId: m.organisationId, districtId: m.districtId }
+  // Read as coversArea does: a membership without a district covers every district.
+  return m.districtId === null ? { kind: 'region' } : { kind: 'district', districtId: m.districtId }
+}
+
+/**
+ * Where the actor holds an area permission, one entry per membership that grants it (none: nowhere),
+ * for listing what lies in that area (e.g. a queue); each entry passes `can` for its own scope.
+ */
+export const areasWhere = (actor: Actor, permission: AreaPermission): Coverage[] =>
+  actor.memberships.filter((m) => AREA_GRANTS[m.role].includes(permission)).map(coverageOf)
+
 /** The permission each status change needs. */
 export const PERMISSION_FOR_ACTION = {
   accept: 'request.accept',

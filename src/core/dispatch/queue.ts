@@ -1,4 +1,5 @@
 import type { Actor } from '../access/permissions.js'
+import { areasWhere } from '../access/permissions.js'
 import type { OutgoingMessage } from '../delivery/outgoing.js'
 import type { Choice } from '../dialogue/messages.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
@@ -21,16 +22,19 @@ export interface QueueArea {
   triage: boolean
 }
 
-/** Dispatchers see their organisations' requests, district admins their districts', region admins all. */
+/**
+ * Whose requests a person's queue shows, as the catalogue grants `queue.view`: dispatchers their
+ * organisations', district admins their districts', region admins all.
+ */
 export function queueAreaOf(actor: Actor): QueueArea | null {
   const area: QueueArea = { all: false, organisationIds: [], districtIds: [], triage: false }
-  for (const m of actor.memberships) {
-    if (m.role === 'region_admin') area.all = true
-    if (m.role === 'district_admin' && m.districtId !== null) area.districtIds.push(m.districtId)
-    if (m.role === 'dispatcher' && m.organisationId !== null) {
-      area.organisationIds.push(m.organisationId)
+  for (const coverage of areasWhere(actor, 'queue.view')) {
+    if (coverage.kind === 'region') area.all = true
+    if (coverage.kind === 'district') area.districtIds.push(coverage.districtId)
+    if (coverage.kind === 'organisation') {
+      area.organisationIds.push(coverage.organisationId)
       // A region-wide organisation (the contact centre) sorts the unrouted ones.
-      if (m.districtId === null) area.triage = true
+      if (coverage.districtId === null) area.triage = true
     }
   }
   const empty = !area.all && area.organisationIds.length === 0 && area.districtIds.length === 0
