@@ -90,6 +90,9 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     admin.press('nt:ph:none')
   }
 
+  const districtName = async (code: string) =>
+    (await t.db.selectFrom('districts').select('name').where('code', '=', code).executeTakeFirstOrThrow()).name
+
   beforeAll(async () => {
     telegram = await startFakeTelegram()
     t = await createTestDatabase()
@@ -176,6 +179,64 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
       void check()
     })
     expect(await copies(outside, plain('ru', 'admin.notice.service.water'))).toEqual([0, 0])
+  })
+
+  it("when a region admin ticks two districts, then the preview names both and the residents of both get the notice, and a third district's do not", async () => {
+    const lida = await residentsLivingIn(t.db, 'lida.lida', 2)
+    const slonim = await residentsLivingIn(t.db, 'slonim.slonim', 2)
+    const mosty = await residentsLivingIn(t.db, 'mosty.mosty', 2)
+    const body = 'Отключение газа в двух районах: проверка газопровода'
+    const [lidaId, slonimId] = [await idOf(t.db, 'districts', 'lida'), await idOf(t.db, 'districts', 'slonim')]
+    const admin = await anAdmin('region_admin', null)
+    admin.sendCommand('/notice')
+    await says(admin, 'admin.notice.ask-kind')
+    admin.press('nt:k:planned_outage')
+    await says(admin, 'admin.notice.ask-area')
+    admin.press('nt:a:district')
+    await says(admin, 'admin.notice.ask-districts')
+    // "Done" with nothing ticked is refused with a hint, the picker stays.
+    admin.press('nt:dt:done')
+    expect((await admin.waitForCallbackAnswer()).text).toBe(plain('ru', 'admin.notice.error.area-empty'))
+    for (const id of [lidaId, slonimId, await idOf(t.db, 'districts', 'mosty')]) {
+      admin.press(`nt:dt:${id}`)
+      await admin.waitForCallbackAnswer()
+    }
+    // A second press takes Mosty away again.
+    admin.press(`nt:dt:${await idOf(t.db, 'districts', 'mosty')}`)
+    await admin.waitForCallbackAnswer()
+    const ticked = admin
+      .inlineButtons()
+      .filter((b) => b.text.startsWith('✅'))
+      .map((b) => b.data)
+    expect(ticked).toEqual([`nt:dt:${lidaId}`, `nt:dt:${slonimId}`])
+    admin.press('nt:dt:done')
+    await says(admin, 'admin.notice.ask-service')
+    admin.press('nt:sv:gas')
+    await says(admin, 'admin.notice.ask-window')
+    admin.sendText('13:00–23:00')
+    await says(admin, 'admin.notice.ask-body')
+    admin.sendText(body)
+    await says(admin, 'admin.notice.ask-photo')
+    admin.press('nt:ph:none')
+    const preview = await says(admin, 'admin.notice.preview-title')
+    expect(preview.text).toContain((await districtName('lida')).ru)
+    expect(preview.text).toContain((await districtName('slonim')).ru)
+    expect(preview.text).not.toContain((await districtName('mosty')).ru)
+    await says(admin, 'admin.notice.preview-ask')
+    admin.press('nt:pv:send')
+    await says(admin, 'admin.notice.progress.title')
+    await eventually(
+      async () => [...(await copies(lida, body)), ...(await copies(slonim, body))].every((n) => n === 1),
+      30_000,
+    )
+    expect(await copies(mosty, body)).toEqual([0, 0])
+    const notice = await t.db.selectFrom('notices').select('area').where('body', '=', body).executeTakeFirstOrThrow()
+    expect(notice.area).toEqual({ scope: 'districts', districtIds: [lidaId, slonimId] })
+
+    // /notices names the districts too.
+    admin.sendCommand('/notices')
+    const listed = await admin.waitForMessage((m) => (m.text ?? '').includes(body))
+    expect(listed.text).toContain((await districtName('slonim')).ru)
   })
 
   it('when a district admin of another district picks a settlement outside it, then the notice is refused and nobody gets it', async () => {
@@ -329,10 +390,10 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     admin.press('nt:k:information')
     await says(admin, 'admin.notice.ask-area')
     expect(admin.inlineButtons().map((b) => b.data)).not.toContain('nt:a:region')
+    // Their own district is the only one they may send to: nothing to choose.
     admin.press('nt:a:district')
-    await says(admin, 'admin.notice.ask-district')
-    admin.press(`nt:d:${await idOf(t.db, 'districts', 'dyatlovo')}`)
     await says(admin, 'admin.notice.ask-service')
+    expect(admin.inlineButtons().some((b) => b.data?.startsWith('nt:dt:'))).toBe(false)
     admin.press('nt:sv:heating')
     await says(admin, 'admin.notice.ask-window')
     admin.sendText('13:00–23:00')
@@ -340,6 +401,8 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     admin.sendText(body)
     await says(admin, 'admin.notice.ask-photo')
     admin.press('nt:ph:none')
+    const preview = await says(admin, 'admin.notice.preview-title')
+    expect(preview.text).toContain((await districtName('dyatlovo')).ru)
     await says(admin, 'admin.notice.preview-ask')
     admin.press('nt:pv:schedule')
     await says(admin, 'admin.notice.ask-send-at')

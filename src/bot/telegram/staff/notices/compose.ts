@@ -5,6 +5,7 @@ import { noticeMessage } from '../../../../core/delivery/outgoing.js'
 import type { Language, Text, TextParam } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
+import { htmlToPlain } from '../../../../core/i18n/translate.js'
 import type { NoticeArea, NoticeDraft, NoticeKind, NoticeService } from '../../../../core/notices/notice.js'
 import {
   NOTICE_KINDS,
@@ -17,6 +18,7 @@ import { noticeProgressMessage, progressFrom } from '../../../../core/notices/pr
 import { parseStreets } from '../../../../core/notices/streets.js'
 import { parseMomentAhead, parseTimeWindow } from '../../../../core/notices/time-window.js'
 import type { BotContext } from '../../context.js'
+import { DISTRICT_TOGGLE, addressedTo, districtPicker, toggled } from './districts.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForButton, waitForOwn, waitForText } from '../shared/wait.js'
 import type { NoticePorts } from './ports.js'
@@ -29,7 +31,7 @@ export const COMPOSE_NOTICE = 'notice-compose'
 export const failureText = (error: string): Text => text(`admin.notice.error.${error}`)
 
 /**
- * /notice: kind → area → service → time window → text → photo → preview → confirm, schedule or drop.
+ * /notice: kind → area (the region, districts, or a settlement and streets) → service → time window → text → photo → preview → confirm, schedule or drop.
  * Every database read and the clock go through `conversation.external`; Bot API calls never do.
  */
 export function composeNotice(ports: NoticePorts, translate: Translate) {
@@ -83,9 +85,40 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
     })
     const scope = await choose('a')
     let area: NoticeArea = { scope: 'region' }
-    if (scope !== 'region') {
+    if (scope === 'district') {
+      // Several districts at once; an admin of one district has nothing to choose.
+      let chosen = districts.length === 1 ? districts.map((d) => d.id) : []
+      if (districts.length > 1) {
+        await ctx.reply(t('admin.notice.ask-districts'), {
+          ...html,
+          reply_markup: districtPicker(districts, chosen, t),
+        })
+        for (;;) {
+          const pressed = await waitForButton(conversation, from, DISTRICT_TOGGLE, (c) =>
+            c.reply(t('admin.notice.use-buttons')),
+          )
+          const value = String(pressed.match[1])
+          if (value === 'done' && chosen.length > 0) {
+            await pressed.ctx.answerCallbackQuery()
+            await pressed.ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+            break
+          }
+          if (value === 'done') {
+            await pressed.ctx.answerCallbackQuery({ text: htmlToPlain(t('admin.notice.error.area-empty')) })
+            continue
+          }
+          chosen = toggled(chosen, Number(value), districts)
+          // The tick shows before the button stops spinning.
+          await pressed.ctx
+            .editMessageReplyMarkup({ reply_markup: districtPicker(districts, chosen, t) })
+            .catch(() => undefined)
+          await pressed.ctx.answerCallbackQuery()
+        }
+      }
+      area = { scope: 'districts', districtIds: chosen }
+    } else if (scope !== 'region') {
       let districtId = districts[0]?.id ?? 0
-      if (districts.length > 1 || scope === 'district') {
+      if (districts.length > 1) {
         await ctx.reply(t('admin.notice.ask-district'), {
           ...html,
           reply_markup: keyboard(
@@ -95,45 +128,42 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
         })
         districtId = Number(await choose('d'))
       }
-      if (scope === 'district') area = { scope: 'districts', districtIds: [districtId] }
-      else {
-        const settlements = await conversation.external(() => ports.settlementsOf(districtId))
-        await ctx.reply(t('admin.notice.ask-settlement'), {
-          ...html,
-          reply_markup: keyboard(
-            settlements.map((s) => ({
-              label: t('common.name', { name: { localized: s.name } }),
-              data: `nt:s:${s.id}`,
-            })),
-            2,
-          ),
-        })
-        const settlementId = Number(await choose('s'))
-        await ctx.reply(t('admin.notice.ask-streets'), {
-          ...html,
-          reply_markup: keyboard([{ label: t('admin.notice.whole-settlement'), data: 'nt:st:all' }]),
-        })
-        let streets: { street: string; houses: string | null }[] = []
-        for (;;) {
-          const answer = await waitForOwn(
-            conversation,
-            from,
-            (c) => c.message?.text ?? (c.callbackQuery?.data === 'nt:st:all' ? null : undefined),
-            (c) => c.reply(t('admin.notice.use-text')),
-          )
-          if (answer.value === null) {
-            await answer.ctx.answerCallbackQuery()
-            break
-          }
-          const parsed = parseStreets(answer.value)
-          if (parsed.ok) {
-            streets = parsed.streets
-            break
-          }
-          await ctx.reply(t(`admin.notice.error.${parsed.error}`), html)
+      const settlements = await conversation.external(() => ports.settlementsOf(districtId))
+      await ctx.reply(t('admin.notice.ask-settlement'), {
+        ...html,
+        reply_markup: keyboard(
+          settlements.map((s) => ({
+            label: t('common.name', { name: { localized: s.name } }),
+            data: `nt:s:${s.id}`,
+          })),
+          2,
+        ),
+      })
+      const settlementId = Number(await choose('s'))
+      await ctx.reply(t('admin.notice.ask-streets'), {
+        ...html,
+        reply_markup: keyboard([{ label: t('admin.notice.whole-settlement'), data: 'nt:st:all' }]),
+      })
+      let streets: { street: string; houses: string | null }[] = []
+      for (;;) {
+        const answer = await waitForOwn(
+          conversation,
+          from,
+          (c) => c.message?.text ?? (c.callbackQuery?.data === 'nt:st:all' ? null : undefined),
+          (c) => c.reply(t('admin.notice.use-text')),
+        )
+        if (answer.value === null) {
+          await answer.ctx.answerCallbackQuery()
+          break
         }
-        area = { scope: 'settlement', settlementId, streets }
+        const parsed = parseStreets(answer.value)
+        if (parsed.ok) {
+          streets = parsed.streets
+          break
+        }
+        await ctx.reply(t(`admin.notice.error.${parsed.error}`), html)
       }
+      area = { scope: 'settlement', settlementId, streets }
     }
 
     // Service
@@ -201,7 +231,8 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
     const draft: NoticeDraft = { kind, service, area, ...window, body, photo }
 
     // The preview, exactly as residents will see it
-    await ctx.reply(t('admin.notice.preview-title'), html)
+    const whom = addressedTo(area, districts)
+    await ctx.reply(translate(language, [text('admin.notice.preview-title'), ...(whom ? [whom] : [])]), html)
     const preview = translate(language, noticeMessage({ kind, body, endsAt: window.endsAt, photo }).text)
     if (photo !== null) await ctx.replyWithPhoto(photo, { caption: preview, ...html })
     else await ctx.reply(preview, html)

@@ -10,13 +10,15 @@ import { CORRECT_NOTICE, correctNotice } from './correct.js'
 import { enterWizard } from '../shared/enter.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
-import type { NoticePorts, NoticeSummary } from './ports.js'
+import { addressedTo } from './districts.js'
+import type { NoticePorts, NoticeSummary, Place } from './ports.js'
 
 const EXCERPT = 300
 
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body)
 
-function summary(n: NoticeSummary): Text[] {
+function summary(n: NoticeSummary, districts: readonly Place[]): Text[] {
+  const whom = addressedTo(n.area, districts)
   return [
     text('admin.notice.list.item', {
       id: n.id,
@@ -24,6 +26,7 @@ function summary(n: NoticeSummary): Text[] {
       service: { text: text(`admin.notice.service.${n.service}`) },
       state: { text: text(`admin.notice.state.${n.state}`) },
     }),
+    ...(whom ? [whom] : []),
     ...(n.startsAt === null ? [] : [text('admin.notice.list.starts', { at: { datetime: n.startsAt } })]),
     ...(n.endsAt === null ? [] : [text('admin.notice.list.ends', { at: { datetime: n.endsAt } })]),
     text('notice.body', { body: excerpt(n.body) }),
@@ -69,9 +72,11 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
           await say(ctx, language, text('admin.notice.list.none'))
           return
         }
+        // Every listed notice lies in the actor's notice area, so these name all its districts.
+        const districts = await ports.districtsFor(person.actor)
         const t = (key: string) => translate(language, text(key))
         for (const n of list)
-          await ctx.reply(translate(language, summary(n)), {
+          await ctx.reply(translate(language, summary(n, districts)), {
             parse_mode: 'HTML',
             reply_markup: keyboard(actions(n, t), 3),
           })
