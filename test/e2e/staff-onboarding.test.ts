@@ -14,7 +14,7 @@ import type { TestDatabase } from '../support/test-database.js'
 import { createTestDatabase } from '../support/test-database.js'
 import type { RunningService } from './support/service.js'
 import { startService } from './support/service.js'
-import { opening } from './support/texts.js'
+import { opening, plain } from './support/texts.js'
 
 type Person = ReturnType<FakeTelegram['user']>
 
@@ -203,5 +203,63 @@ describe('staff join and leave through invite links (real HTTP to a fake Bot API
     await says(admin, 'ru', 'staff.invite.created')
     admin.sendCommand('/invite', 'region_admin')
     await says(admin, 'ru', 'staff.invite.error.not-allowed')
+  })
+
+  it('when a district admin has more staff than one page holds, then /staff pages with ◀ ▶ and numbers run on', async () => {
+    const adminChat = nextUserId++
+    const adminUser = (
+      await t.db.insertInto('users').values({ language: 'ru' }).returning('id').executeTakeFirstOrThrow()
+    ).id
+    await t.db
+      .insertInto('channel_identities')
+      .values({ user_id: adminUser, channel: 'telegram', external_id: String(adminChat) })
+      .execute()
+    await t.db
+      .insertInto('staff_memberships')
+      .values({ user_id: adminUser, role: 'district_admin', district_id: await idOf(t.db, 'districts', 'zelva') })
+      .execute()
+    const organisationId = await idOf(t.db, 'organisations', 'zelva-housing')
+    for (let i = 1; i <= 45; i++) {
+      const userId = (
+        await t.db
+          .insertInto('users')
+          .values({ language: 'ru', display_name: `Исполнитель ${i}` })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      await t.db
+        .insertInto('staff_memberships')
+        .values({ user_id: userId, role: 'executor', organisation_id: organisationId })
+        .execute()
+    }
+    const admin = telegram.user({ id: adminChat, languageCode: 'ru' })
+    admin.sendCommand('/staff')
+    const first = await says(admin, 'ru', 'staff.list.title')
+    // 45 executors and the admin, 15 to a page.
+    expect(first.text).toContain(plain('ru', 'staff.list.page', { page: 1, pages: 4 }))
+    expect(first.text).toContain('15. ')
+    expect(first.text).not.toContain('16. ')
+    const pagingData = (m: Message) =>
+      admin
+        .inlineButtons(m)
+        .map((b) => b.data ?? '')
+        .filter((d) => d.startsWith('st:p:'))
+    expect(pagingData(first)).toEqual(['st:p:1'])
+
+    admin.press('st:p:1')
+    const second = await admin.waitForMessage((m) =>
+      (m.text ?? '').includes(plain('ru', 'staff.list.page', { page: 2, pages: 4 })),
+    )
+    expect(second.text).toContain('16. ')
+    expect(second.text).toContain('30. ')
+    expect(second.text).not.toContain('31. ')
+    expect(pagingData(second)).toEqual(['st:p:0', 'st:p:2'])
+    // The revoke buttons carry the running numbers of this page.
+    const revokeNumbers = admin
+      .inlineButtons(second)
+      .filter((b) => b.data?.startsWith('st:r:'))
+      .map((b) => Number(/(\d+)\./.exec(b.text)?.[1]))
+    expect(revokeNumbers.length).toBeGreaterThanOrEqual(14)
+    expect(revokeNumbers.every((n) => n >= 16 && n <= 30)).toBe(true)
   })
 })

@@ -5,12 +5,16 @@ import type { StaffListEntry } from '../../../../core/staff/list-staff.js'
 import type { BotContext } from '../../context.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
+import { pagingOf } from '../shared/paging.js'
 import { settlePress } from './buttons.js'
 import type { OnboardingDeps } from './deps.js'
 import { memberName, placeText, roleText } from './places.js'
 
-/** One message stays well under Telegram's 4096 characters and 100 buttons. */
-const SHOWN = 40
+/**
+ * One page stays under Telegram's 4096 characters and 100 buttons: a line may run to about 250
+ * characters (two 64-character names, an organisation, a district).
+ */
+const SHOWN = 15
 
 const describe = (m: StaffListEntry) => ({
   name: { text: memberName(m) },
@@ -26,7 +30,7 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
       ...(buttons && { reply_markup: keyboard(buttons, 2) }),
     })
 
-  async function showList(ctx: BotContext): Promise<void> {
+  async function showList(ctx: BotContext, asked = 0): Promise<void> {
     const person = ctx.person
     if (!person) return
     const { language } = person
@@ -39,34 +43,56 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
       await say(ctx, language, text('staff.list.empty'))
       return
     }
-    const shown = result.members.slice(0, SHOWN)
+    const paging = pagingOf(result.members.length, SHOWN, asked)
+    const shown = result.members.slice(paging.offset, paging.offset + SHOWN)
+    // Numbers run on across pages: "3." is the same person on whichever page it is pressed.
+    const numbered = shown.map((m, i) => ({ m, n: paging.offset + i + 1 }))
     const lines: Text[] = [
       text('staff.list.title', { count: result.members.length }),
-      ...shown.map((m, i) => text('staff.list.item', { n: i + 1, ...describe(m) })),
+      ...numbered.map(({ m, n }) => text('staff.list.item', { n, ...describe(m) })),
     ]
-    if (result.members.length > shown.length)
-      lines.push(text('staff.list.more', { count: result.members.length - shown.length }))
-    const buttons = shown.flatMap((m, i) =>
+    if (paging.pages > 1) lines.push(text('staff.list.page', { page: paging.page + 1, pages: paging.pages }))
+    const buttons = numbered.flatMap(({ m, n }) =>
       m.revocable
         ? [
             {
-              label: deps.translate(language, text('staff.button.revoke', { n: i + 1, name: { text: memberName(m) } })),
+              label: deps.translate(language, text('staff.button.revoke', { n, name: { text: memberName(m) } })),
               data: `st:r:${m.membershipId}`,
             },
           ]
         : [],
     )
     if (buttons.length > 0) lines.push(text('staff.list.revoke-hint'))
-    await say(ctx, language, lines, buttons.length > 0 ? buttons : undefined)
+    const pageButtons = [
+      ...(paging.previous === null
+        ? []
+        : [{ label: deps.translate(language, text('staff.button.previous')), data: `st:p:${paging.previous}` }]),
+      ...(paging.next === null
+        ? []
+        : [{ label: deps.translate(language, text('staff.button.next')), data: `st:p:${paging.next}` }]),
+    ]
+    const rows = [
+      ...keyboard(buttons, 2).inline_keyboard,
+      ...(pageButtons.length > 0 ? keyboard(pageButtons, 2).inline_keyboard : []),
+    ]
+    await ctx.reply(deps.translate(language, lines), {
+      parse_mode: 'HTML',
+      ...(rows.length > 0 && { reply_markup: { inline_keyboard: rows } }),
+    })
   }
 
-  composer.command('staff', showList)
+  composer.command('staff', (ctx) => showList(ctx))
   composer.command('revoke', async (ctx) => {
     const person = ctx.person
     if (!person) return
     // Revoking goes through the list: an admin picks a person they can see, never a bare id.
     if (ctx.match.trim() !== '') await say(ctx, person.language, text('staff.revoke.usage'))
     await showList(ctx)
+  })
+
+  composer.callbackQuery(/^st:p:(\d{1,4})$/, async (ctx) => {
+    await settlePress(ctx)
+    await showList(ctx, Number(ctx.match[1]))
   })
 
   composer.callbackQuery(/^st:r:(\d{1,9})$/, async (ctx) => {
