@@ -23,7 +23,7 @@ import { loadCatalogue } from '../db/repositories/catalogue.js'
 import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
-import { ensureChannelUser, loadActor, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
+import { loadActor, loadChannelPerson, markIdentityUnreachable } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
 import type { Route } from '../http/create-http-server.js'
@@ -108,15 +108,12 @@ export async function createTelegramRole(options: {
     apiRoot: config.telegramApiRoot,
     ...(options.botInfo && { botInfo: options.botInfo }),
     handleDialogueEvent,
-    loadPerson: async (telegramUserId, languageCode) => {
-      const userId = await ensureChannelUser(db, {
+    loadPerson: (telegramUserId, languageCode) =>
+      loadChannelPerson(db, {
         channel: 'telegram',
         externalId: String(telegramUserId),
         language: languageFrom(languageCode),
-      })
-      const [actor, language] = await Promise.all([loadActor(db, userId), userLanguage(db, userId)])
-      return { userId, actor, language }
-    },
+      }),
     features,
     conversationStorage: {
       type: 'key',

@@ -53,6 +53,51 @@ export async function ensureChannelUser(
   })
 }
 
+/**
+ * The person behind a channel address with their language and active memberships, in one query
+ * for someone known (every update asks this, so it is the bot's hottest read); created on first
+ * contact. Like ensureChannelUser, writing to us ends an "unreachable" mark.
+ */
+export async function loadChannelPerson(
+  db: Kysely<Database>,
+  identity: { channel: Channel; externalId: string; language: 'ru' | 'be' | 'en' },
+): Promise<{ userId: number; language: 'ru' | 'be' | 'en'; actor: Actor }> {
+  const rows = await db
+    .selectFrom('channel_identities as ci')
+    .innerJoin('users as u', 'u.id', 'ci.user_id')
+    .leftJoin('staff_memberships as m', (join) => join.onRef('m.user_id', '=', 'u.id').on('m.revoked_at', 'is', null))
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      'ci.user_id',
+      'ci.unreachable_since',
+      'u.language',
+      'm.role',
+      'm.organisation_id',
+      'm.district_id',
+      'o.district_id as organisation_district_id',
+    ])
+    .where('ci.channel', '=', identity.channel)
+    .where('ci.external_id', '=', identity.externalId)
+    .execute()
+  const first = rows[0]
+  if (!first || first.unreachable_since !== null) {
+    const userId = await ensureChannelUser(db, identity)
+    return { userId, language: await userLanguage(db, userId), actor: await loadActor(db, userId) }
+  }
+  const memberships: Membership[] = rows.flatMap((r) =>
+    r.role === null
+      ? []
+      : [
+          {
+            role: r.role,
+            organisationId: r.organisation_id,
+            districtId: r.organisation_id === null ? r.district_id : r.organisation_district_id,
+          },
+        ],
+  )
+  return { userId: first.user_id, language: first.language, actor: { userId: first.user_id, memberships } }
+}
+
 /** A user with their active staff memberships, as the permission checks need them. */
 export async function loadActor(db: Kysely<Database>, userId: number): Promise<Actor> {
   const rows = await db
