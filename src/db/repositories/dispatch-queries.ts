@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { QueueArea, QueueFilter, QueueItem } from '../../core/dispatch/queue.js'
 import type { RequestDetailsStore } from '../../core/dispatch/request-details.js'
+import type { Shortlist } from '../../core/dispatch/shortlist.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
 import type { RequestStatus } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
@@ -188,58 +189,69 @@ export async function queuePageOf(
   }
 }
 
+/** Buttons offered at once for an executor, organisation or category (a message holds 100 at most). */
+export const SHORTLIST = 30
+
+// The count before LIMIT, read on every row.
+const TOTAL = sql<string>`count(*) over ()`.as('total')
+const totalOf = (rows: { total: string }[]): number => Number(rows[0]?.total ?? 0)
+
 /** The active executors of a request's organisation, to choose from. */
 export async function executorsForRequest(
   db: Kysely<Database>,
   requestId: number,
-): Promise<{ userId: number; name: string }[]> {
+): Promise<Shortlist<{ userId: number; name: string }>> {
   const rows = await db
     .selectFrom('requests as r')
     .innerJoin('staff_memberships as m', 'm.organisation_id', 'r.primary_organisation_id')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id as user_id', 'u.display_name'])
+    .select(['u.id as user_id', 'u.display_name', TOTAL])
     .where('r.id', '=', requestId)
     .where('m.role', '=', 'executor')
     .where('m.revoked_at', 'is', null)
     .orderBy('u.id')
-    .limit(30)
+    .limit(SHORTLIST)
     .execute()
-  return rows.map((r) => ({ userId: r.user_id, name: nameOf(r) }))
+  return { items: rows.map((r) => ({ userId: r.user_id, name: nameOf(r) })), total: totalOf(rows) }
 }
 
 /** Organisations a request may be handed to: those of its district and the region-wide ones (its own marked). */
 export async function organisationsForRequest(
   db: Kysely<Database>,
   requestId: number,
-): Promise<{ id: number; name: LocalizedText; current: boolean }[]> {
+): Promise<Shortlist<{ id: number; name: LocalizedText; current: boolean }>> {
   const rows = await db
     .selectFrom('organisations as o')
     .innerJoin('requests as r', (join) => join.on('r.id', '=', requestId))
-    .select(['o.id', 'o.name', 'r.primary_organisation_id'])
+    .select(['o.id', 'o.name', 'r.primary_organisation_id', TOTAL])
     .where('o.active', '=', true)
     .where((eb) => eb.or([eb('o.district_id', 'is', null), eb('o.district_id', '=', eb.ref('r.district_id'))]))
     .orderBy('o.id')
-    .limit(30)
+    .limit(SHORTLIST)
     .execute()
-  return rows.map((r) => ({ id: r.id, name: r.name, current: r.id === r.primary_organisation_id }))
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, current: r.id === r.primary_organisation_id })),
+    total: totalOf(rows),
+  }
 }
 
 /** Other problems of the same group as the request's category, to correct the category when rerouting. */
 export async function categoriesForRequest(
   db: Kysely<Database>,
   requestId: number,
-): Promise<{ id: number; name: LocalizedText }[]> {
-  return db
+): Promise<Shortlist<{ id: number; name: LocalizedText }>> {
+  const rows = await db
     .selectFrom('requests as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .innerJoin('categories as sibling', 'sibling.parent_id', 'c.parent_id')
-    .select(['sibling.id', 'sibling.name'])
+    .select(['sibling.id', 'sibling.name', TOTAL])
     .where('r.id', '=', requestId)
     .where('sibling.active', '=', true)
     .whereRef('sibling.id', '<>', 'r.category_id')
     .orderBy('sibling.id')
-    .limit(30)
+    .limit(SHORTLIST)
     .execute()
+  return { items: rows.map((r) => ({ id: r.id, name: r.name })), total: totalOf(rows) }
 }
 
 export async function requestIdByNumber(db: Kysely<Database>, number: string): Promise<number | null> {

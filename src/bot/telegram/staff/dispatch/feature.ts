@@ -5,6 +5,7 @@ import { isCardAction } from '../../../../core/dispatch/card-actions.js'
 import type { CardChat } from '../../../../core/dispatch/request-details.js'
 import { isQueueFilter } from '../../../../core/dispatch/queue.js'
 import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/rejection.js'
+import { shortlistText } from '../../../../core/dispatch/shortlist.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { BotContext, StaffFeature } from '../../context.js'
@@ -71,14 +72,14 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         if (categories === null) return tell('dispatch.error.not-found')
         const rows = [
           [{ value: `rq:rc:${requestId}:${extra}:0`, label: text('dispatch.reroute.keep-category') }],
-          ...categories.map((c) => [
+          ...categories.items.map((c) => [
             {
               value: `rq:rc:${requestId}:${extra}:${c.id}`,
               label: text('dispatch.name', { name: { localized: c.name } }),
             },
           ]),
         ]
-        return say(ctx, translate, language, text('dispatch.reroute.choose-category'), rows)
+        return say(ctx, translate, language, shortlistText(text('dispatch.reroute.choose-category'), categories), rows)
       }
       case 'rc': {
         const organisationId = idFrom(extra)
@@ -109,22 +110,22 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'assign': {
         const executors = await ports.executorsFor(actor, requestId)
         if (executors === null) return tell('dispatch.error.not-found')
-        if (executors.length === 0) return tell('dispatch.assign.none')
-        const rows = executors.map((e) => [
+        if (executors.items.length === 0) return tell('dispatch.assign.none')
+        const rows = executors.items.map((e) => [
           { value: `rq:as:${requestId}:${e.userId}`, label: text('dispatch.name', { name: e.name }) },
         ])
-        return say(ctx, translate, language, text('dispatch.assign.choose'), rows)
+        return say(ctx, translate, language, shortlistText(text('dispatch.assign.choose'), executors), rows)
       }
       case 'reroute': {
         const organisations = await ports.organisationsFor(actor, requestId)
         if (organisations === null) return tell('dispatch.error.not-found')
-        const rows = organisations.map((o) => [
+        const rows = organisations.items.map((o) => [
           {
             value: `rq:ro:${requestId}:${o.id}`,
             label: text(o.current ? 'dispatch.reroute.current' : 'dispatch.name', { name: { localized: o.name } }),
           },
         ])
-        return say(ctx, translate, language, text('dispatch.reroute.choose'), rows)
+        return say(ctx, translate, language, shortlistText(text('dispatch.reroute.choose'), organisations), rows)
       }
       case 'reject': {
         if (await refused('request.reject')) return

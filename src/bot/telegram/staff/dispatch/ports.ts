@@ -1,3 +1,4 @@
+import type { Shortlist } from '../../../../core/dispatch/shortlist.js'
 import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
 import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
 import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
@@ -38,12 +39,12 @@ export interface DispatchPorts {
     permission: RequestPermission,
   ) => Promise<'ok' | 'not-found' | 'not-allowed'>
   /** Choices for a person allowed to assign / reroute this request; null when they may not. */
-  executorsFor: (actor: Actor, requestId: number) => Promise<{ userId: number; name: string }[] | null>
+  executorsFor: (actor: Actor, requestId: number) => Promise<Shortlist<{ userId: number; name: string }> | null>
   organisationsFor: (
     actor: Actor,
     requestId: number,
-  ) => Promise<{ id: number; name: LocalizedText; current: boolean }[] | null>
-  categoriesFor: (actor: Actor, requestId: number) => Promise<{ id: number; name: LocalizedText }[] | null>
+  ) => Promise<Shortlist<{ id: number; name: LocalizedText; current: boolean }> | null>
+  categoriesFor: (actor: Actor, requestId: number) => Promise<Shortlist<{ id: number; name: LocalizedText }> | null>
   linkChat: (command: { actor: Actor; chatId: string; chatType: string; language: Language }) => Promise<LinkChatResult>
   registerCall: (input: CallInput) => Promise<RegisterCallResult>
   newId: () => string
