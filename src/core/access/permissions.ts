@@ -80,13 +80,14 @@ const HANDLER: readonly RequestPermission[] = REQUEST_PERMISSIONS.filter(
   (p) => p !== 'request.rate' && p !== 'request.provide_info',
 )
 
+// A group chat belongs to one organisation, so only its dispatchers link one (an admin has no
+// organisation to link it to); assignments are an executor's own.
 const AREA_GRANTS: Record<StaffRole, readonly AreaPermission[]> = {
   executor: ['assignments.view'],
   dispatcher: ['request.create_for_caller', 'queue.view', 'chat.link'],
   district_admin: [
     'request.create_for_caller',
     'queue.view',
-    'chat.link',
     'staff.invite',
     'staff.revoke',
     'notice.send',
@@ -94,7 +95,7 @@ const AREA_GRANTS: Record<StaffRole, readonly AreaPermission[]> = {
     'export.requests',
     'deadletters.view',
   ],
-  region_admin: AREA_PERMISSIONS,
+  region_admin: AREA_PERMISSIONS.filter((p) => p !== 'chat.link' && p !== 'assignments.view'),
 }
 
 function requestGrants(actor: Actor, m: Membership, request: RequestScope): readonly RequestPermission[] {

@@ -29,7 +29,7 @@ describe('command menus', () => {
     expect(staffPart(actor(dispatcher))).toEqual(['queue', 'req', 'call', 'linkchat'])
   })
 
-  it('when a district admin asks for their menu, then it adds staff, notices, statistics and dead letters but not /mine', () => {
+  it('when a district admin asks for their menu, then it adds staff, notices, statistics and dead letters but not /mine or /linkchat', () => {
     expect(staffPart(actor(districtAdmin))).toEqual([
       'queue',
       'req',
@@ -42,12 +42,13 @@ describe('command menus', () => {
       'stats',
       'export',
       'deadletters',
-      'linkchat',
     ])
   })
 
-  it('when a region admin asks for their menu, then it has every staff command', () => {
-    expect(staffPart(actor(regionAdmin))).toEqual(Object.keys(STAFF_COMMANDS))
+  it("when a region admin asks for their menu, then it has every staff command but an executor's and a dispatcher's group link", () => {
+    expect(staffPart(actor(regionAdmin))).toEqual(
+      Object.keys(STAFF_COMMANDS).filter((c) => c !== 'mine' && c !== 'linkchat'),
+    )
   })
 
   it('when a person holds two memberships, then the menu is their union, each command once', () => {
@@ -72,6 +73,8 @@ describe('command menus', () => {
     expect(mayUseCommand(actor(executor), 'queue')).toBe(false)
     expect(mayUseCommand(actor(dispatcher), 'queue')).toBe(true)
     expect(mayUseCommand(actor(districtAdmin), 'mine')).toBe(false)
-    expect(mayUseCommand(actor(regionAdmin), 'mine')).toBe(true)
+    expect(mayUseCommand(actor(regionAdmin), 'mine')).toBe(false)
+    expect(mayUseCommand(actor(regionAdmin), 'linkchat')).toBe(false)
+    expect(mayUseCommand(actor(dispatcher), 'linkchat')).toBe(true)
   })
 })

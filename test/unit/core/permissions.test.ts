@@ -325,7 +325,7 @@ const AREA_MATRIX: readonly { who: string; actor: Actor; area: AreaScope; where:
     actor: staff(40, districtAdminOf(OWN_DISTRICT)),
     area: ownDistrict,
     where: 'own district',
-    marks: 'Y Y Y Y Y Y . Y Y . Y',
+    marks: 'Y Y Y Y Y Y . Y Y . .',
   },
   {
     who: 'a district admin',
@@ -346,21 +346,21 @@ const AREA_MATRIX: readonly { who: string; actor: Actor; area: AreaScope; where:
     actor: staff(50, regionAdmin),
     area: ownDistrict,
     where: 'a district',
-    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y . .',
   },
   {
     who: 'the region admin',
     actor: staff(50, regionAdmin),
     area: otherDistrict,
     where: 'another district',
-    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y . .',
   },
   {
     who: 'the region admin',
     actor: staff(50, regionAdmin),
     area: { districtId: null },
     where: 'the whole region',
-    marks: 'Y Y Y Y Y Y Y Y Y Y Y',
+    marks: 'Y Y Y Y Y Y Y Y Y . .',
   },
 ]
 
