@@ -413,14 +413,26 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     await says(admin, 'admin.notice.ask-send-at')
     admin.sendText('22:00')
     await says(admin, 'admin.notice.scheduled-for')
+    // The refused first time left a cancelled draft behind; the notice is the newest row.
     const stateOf = async () =>
-      (await t.db.selectFrom('notices').select('state').where('body', '=', body).executeTakeFirst())?.state
+      (
+        await t.db
+          .selectFrom('notices')
+          .select('state')
+          .where('body', '=', body)
+          .orderBy('id', 'desc')
+          .executeTakeFirst()
+      )?.state
     await eventually(async () => (await stateOf()) === 'scheduled')
     const notice = await t.db
       .selectFrom('notices')
       .select(['id', 'state', 'send_at', 'area'])
       .where('body', '=', body)
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
+    expect(
+      await t.db.selectFrom('notices').select('state').where('body', '=', body).where('id', '<>', notice.id).execute(),
+    ).toEqual([{ state: 'cancelled' }])
     expect(notice.state).toBe('scheduled')
     expect(notice.area).toEqual({ scope: 'districts', districtIds: [await idOf(t.db, 'districts', 'dyatlovo')] })
     expect(notice.send_at?.getTime()).toBeGreaterThan(Date.now())
