@@ -1,6 +1,7 @@
 import type { Api } from 'grammy'
 import type { InlineKeyboardButton, ReplyKeyboardMarkup } from 'grammy/types'
 import type { Language } from '../../core/i18n/text.js'
+import { splitAtLines } from '../../core/shared/split-at-lines.js'
 import { text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import type { Choice, OutboundMessage } from '../../core/dialogue/messages.js'
@@ -11,19 +12,7 @@ const MAX_CALLBACK_BYTES = 64
 const MAX_ALBUM = 10
 
 /** Splits at line breaks so no message passes Telegram's limit; a single overlong line is cut. */
-export function splitText(html: string, limit = MAX_TEXT): string[] {
-  const chunks: string[] = []
-  let current = ''
-  for (const line of html.split('\n')) {
-    const piece = line.length > limit ? line.slice(0, limit) : line
-    if (current !== '' && current.length + 1 + piece.length > limit) {
-      chunks.push(current)
-      current = piece
-    } else current = current === '' ? piece : `${current}\n${piece}`
-  }
-  if (current !== '' || chunks.length === 0) chunks.push(current)
-  return chunks
-}
+export const splitText = (html: string, limit = MAX_TEXT): string[] => splitAtLines(html, limit)
 
 function inlineKeyboard(
   language: Language,

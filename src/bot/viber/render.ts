@@ -1,4 +1,5 @@
 import type { Language } from '../../core/i18n/text.js'
+import { splitAtLines } from '../../core/shared/split-at-lines.js'
 import { text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import { htmlToPlain } from '../../core/i18n/translate.js'
@@ -10,19 +11,7 @@ import { askButton, keyboard, replyButton } from './keyboard.js'
 const MAX_TEXT = 6000
 
 /** Splits at line breaks so no message passes Viber's limit; a single overlong line is cut. */
-export function splitPlain(plain: string, limit = MAX_TEXT): string[] {
-  const chunks: string[] = []
-  let current = ''
-  for (const line of plain.split('\n')) {
-    const piece = line.length > limit ? line.slice(0, limit) : line
-    if (current !== '' && current.length + 1 + piece.length > limit) {
-      chunks.push(current)
-      current = piece
-    } else current = current === '' ? piece : `${current}\n${piece}`
-  }
-  if (current !== '' || chunks.length === 0) chunks.push(current)
-  return chunks
-}
+export const splitPlain = (plain: string, limit = MAX_TEXT): string[] => splitAtLines(plain, limit)
 
 /**
  * What the dialogue said, as Viber messages: plain text (no markup on Viber), pictures by URL,

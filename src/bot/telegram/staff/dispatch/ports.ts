@@ -18,7 +18,7 @@ import type { ChangeStatusCommand, ChangeStatusResult } from '../../../../core/r
 export interface DispatchPorts {
   translate: Translate
   catalogue: () => Promise<Catalogue>
-  /** The request behind a typed number (any form people type), if it exists. */
+  /** The request behind a typed number (in whatever form people type it), if it exists. */
   findRequest: (typed: string) => Promise<number | null>
   /** The card with history for staff who may see the request; null otherwise. */
   showRequest: (actor: Actor, requestId: number, chat: CardChat) => Promise<OutgoingMessage | null>
