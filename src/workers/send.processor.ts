@@ -8,6 +8,7 @@ import type { Translate } from '../core/i18n/translate.js'
 import type { BotPacer } from './bot-pacer.js'
 import type { ChatPacer } from './chat-pacer.js'
 import { routeFor } from './channel-routing.js'
+import { createSendGate } from './send-gate.js'
 import type { MessageRef } from './jobs.js'
 import { GroupSendJob, SendJob } from './jobs.js'
 import type { Log } from './outbox-relay.js'
@@ -20,7 +21,8 @@ export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'ca
 /**
  * One Telegram message per job, for everything the workers send. The database decides
  * "already sent?" (sent_messages, notice_deliveries), so a repeated job sends nothing twice.
- * The bot's budget is paced in slots (bot-pacer.ts), one chat's by chat-pacer.ts.
+ * The bot's budget is paced in slots and a gate right before the call (bot-pacer.ts), one chat's
+ * by chat-pacer.ts.
  * 429: wait exactly retry_after — only this job when the chat itself was just written to,
  * else every send of the bot. 403 / chat not found: the person is unreachable, no retry. Other
  * errors: retried with backoff; exhausted jobs become dead letters (see start-workers.ts).
@@ -37,6 +39,7 @@ export function createSendProcessor(deps: {
   channel: MessengerChannel
   forward: (job: Job, channel: MessengerChannel) => Promise<void>
 }) {
+  const gate = createSendGate(deps.botPacer)
   // A notice is the same message for thousands of recipients: read it once a few seconds, not per send.
   const noticeCache = new Map<number, { at: number; message: Promise<OutgoingMessage | null> }>()
   const messages = (ref: MessageRef): Promise<OutgoingMessage | null> => {
@@ -53,15 +56,19 @@ export function createSendProcessor(deps: {
     throw new DelayedError()
   }
 
-  /** Waits for this send's slot in the bot's budget; a far slot or a pause sends the job back to the queue. */
+  /** Waits for this send's slot in the bot's budget; a far slot sends the job back to the queue. */
   async function takeSlot(job: Job, token?: string): Promise<void> {
     const slot = await deps.botPacer.reserve()
     if (slot.kind === 'too-far') return backToQueue(job, slot.waitMs, token)
-    if (slot.waitMs === 0) return
-    await sleep(slot.waitMs)
-    // A bot-wide 429 may have come in while this job waited.
-    const paused = await deps.botPacer.pausedFor()
-    if (paused > 0) await backToQueue(job, paused, token)
+    if (slot.waitMs > 0) await sleep(slot.waitMs)
+  }
+
+  /** Through the gate right before the call; else the claim is given back and the job waits in the queue. */
+  async function passGate(job: Job, giveBack: () => Promise<void>, token?: string): Promise<void> {
+    const passage = await gate.pass()
+    if (passage.kind === 'go') return
+    await giveBack()
+    return backToQueue(job, passage.waitMs, token)
   }
 
   /** A card or an answer to a group chat linked to an organisation: no notices, no person behind it. */
@@ -80,6 +87,7 @@ export function createSendProcessor(deps: {
     const rendered = render(deps.translate, group.language, outgoing)
     await takeSlot(job, token)
     if (!(await deps.store.claimSend(jobId, null))) return 'duplicate'
+    await passGate(job, () => deps.store.abandonSend(jobId), token)
     const result = await deps.sender.send(group.chatId, rendered)
     switch (result.kind) {
       case 'sent':
@@ -122,8 +130,9 @@ export function createSendProcessor(deps: {
       return 'forwarded'
     }
 
-    // Everything that may wait or fail comes before the claim, so the claim sits right before
-    // the call: a worker killed in between leaves as little as possible marked "sending".
+    // Everything that may wait or fail comes before the claim, so only the gate (normally no wait)
+    // sits between the claim and the call: a worker killed in between leaves as little as possible
+    // marked "sending".
     // A notice delivery's claim below is one cheap statement; a broadcast skips this extra read.
     if (notice === null && (await deps.store.wasSent(jobId))) return 'duplicate'
     const wait = await deps.pacer.reserve(recipient.chatId)
@@ -146,6 +155,7 @@ export function createSendProcessor(deps: {
     } else if (!(await deps.store.claimSend(jobId, userId))) return 'duplicate'
     const giveBack = () =>
       notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.store.abandonSend(jobId)
+    await passGate(job, giveBack, token)
 
     const result = await deps.sender.send(recipient.chatId, rendered)
     switch (result.kind) {
