@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Job } from 'bullmq'
 import { DelayedError, UnrecoverableError } from 'bullmq'
 import type { OutgoingMessage } from '../core/delivery/outgoing.js'
-import type { MessengerChannel, MessengerSender } from '../core/delivery/ports.js'
+import type { MessengerChannel, MessengerSender, SendResult } from '../core/delivery/ports.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { BotPacer } from './bot-pacer.js'
@@ -71,6 +71,31 @@ export function createSendProcessor(deps: {
     return backToQueue(job, passage.waitMs, token)
   }
 
+  /**
+   * A rate limit: this job waits exactly as long as asked; so does every send of the bot when the
+   * limit is the account's (said so, or a chat not written to a moment ago got it).
+   */
+  async function slowDown(
+    job: Job,
+    chatId: string,
+    limit: Extract<SendResult, { kind: 'rate-limited' }>,
+    giveBack: () => Promise<void>,
+    token?: string,
+  ): Promise<never> {
+    await giveBack()
+    const ms = Math.max(1, limit.retryAfterSeconds) * 1000
+    const aboutRecipient =
+      limit.scope === 'recipient' || (limit.scope === undefined && (await deps.pacer.sentRecently(chatId)))
+    if (!aboutRecipient) {
+      deps.log.warn(
+        { channel: deps.channel, retry_after: limit.retryAfterSeconds },
+        'the messenger asked the bot to slow down; pausing its sends',
+      )
+      await deps.botPacer.pause(ms)
+    }
+    return backToQueue(job, ms, token)
+  }
+
   /** A card or an answer to a group chat linked to an organisation: no notices, no person behind it. */
   async function toGroup(job: Job, data: GroupSendJob, token?: string): Promise<SendOutcome> {
     const jobId = job.id ?? `${job.name}-${data.chatId}`
@@ -98,12 +123,8 @@ export function createSendProcessor(deps: {
         await deps.store.unlinkChat(group.chatId)
         await deps.store.finishSend(jobId, 'skipped')
         return 'unreachable'
-      case 'rate-limited': {
-        await deps.store.abandonSend(jobId)
-        const ms = Math.max(1, result.retryAfterSeconds) * 1000
-        if (!(await deps.pacer.sentRecently(group.chatId))) await deps.botPacer.pause(ms)
-        return backToQueue(job, ms, token)
-      }
+      case 'rate-limited':
+        return slowDown(job, group.chatId, result, () => deps.store.abandonSend(jobId), token)
       case 'failed':
         await deps.store.abandonSend(jobId)
         throw new Error(`send failed: ${result.error}`)
@@ -170,17 +191,8 @@ export function createSendProcessor(deps: {
         if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', result.reason)
         else await deps.store.finishSend(jobId, 'skipped')
         return 'unreachable'
-      case 'rate-limited': {
-        await giveBack()
-        const ms = Math.max(1, result.retryAfterSeconds) * 1000
-        if (await deps.pacer.sentRecently(recipient.chatId)) return backToQueue(job, ms, token)
-        deps.log.warn(
-          { retry_after: result.retryAfterSeconds },
-          'Telegram asked the bot to slow down; pausing its sends',
-        )
-        await deps.botPacer.pause(ms)
-        return backToQueue(job, ms, token)
-      }
+      case 'rate-limited':
+        return slowDown(job, recipient.chatId, result, giveBack, token)
       case 'failed':
         await giveBack()
         throw new Error(`send failed: ${result.error}`)

@@ -9,10 +9,10 @@ import type { ChatPacer } from './chat-pacer.js'
 export const VIBER_SEND_RATE_PER_SECOND = 25
 
 /**
- * Viber's limits are per person (100 messages an hour without a reply: status 12) or the
- * account's message quota (23/24), never a per-second budget of the bot: a refusal delays that
- * job only and never pauses the other Viber users' sends. One message a second to a person keeps
- * a picture and its text, or a status update and the rating question, in order.
+ * Viber's limits are per person (100 messages an hour without a reply: status 12), which delays
+ * that job only, or the account's message quota (23/24), which pauses every Viber send (the
+ * client says which); never a per-second budget of the bot. One message a second to a person
+ * keeps a picture and its text, or a status update and the rating question, in order.
  */
 export function createViberPacer(redis: Redis, options: { prefix: string }): ChatPacer {
   const pacer = createChatPacer(redis, { prefix: options.prefix, intervalMs: 1000 })

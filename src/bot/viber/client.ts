@@ -103,9 +103,10 @@ export function classifyViberStatus(
     case 11: // receiverNoSuitableDevice
       return { kind: 'unreachable', reason: 'deactivated' }
     case TOO_MANY_REQUESTS:
-      return { kind: 'rate-limited', retryAfterSeconds: RATE_LIMIT_WAIT_SECONDS }
+      return { kind: 'rate-limited', retryAfterSeconds: RATE_LIMIT_WAIT_SECONDS, scope: 'recipient' }
     default:
-      if (status !== null && QUOTA.has(status)) return { kind: 'rate-limited', retryAfterSeconds: QUOTA_WAIT_SECONDS }
+      if (status !== null && QUOTA.has(status))
+        return { kind: 'rate-limited', retryAfterSeconds: QUOTA_WAIT_SECONDS, scope: 'account' }
       return { kind: 'failed', error: `${status ?? 'http'} ${statusMessage}` }
   }
 }

@@ -3,7 +3,11 @@ import type { Language } from '../i18n/text.js'
 /** What one send to a messenger came to; adapters classify their errors into these. */
 export type SendResult =
   | { kind: 'sent' }
-  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /**
+   * `scope`: whom the limit is about, when the messenger says so — the whole account (every send
+   * waits) or this recipient only. Unsaid (Telegram), the worker judges by what it just sent.
+   */
+  | { kind: 'rate-limited'; retryAfterSeconds: number; scope?: 'account' | 'recipient' }
   | { kind: 'unreachable'; reason: 'blocked' | 'chat-not-found' | 'deactivated' }
   | { kind: 'failed'; error: string }
 

@@ -46,10 +46,26 @@ describe('the Viber client against a fake Viber API on loopback', () => {
     const boris = viber.user()
     viber.subscribed.add(boris.id)
     viber.failSends.set(boris.id, 12)
-    const result = await client.sendMessage(boris.id, { type: 'text', text: 'x' })
-    expect(result.kind).toBe('rate-limited')
+    expect(await client.sendMessage(boris.id, { type: 'text', text: 'x' })).toEqual({
+      kind: 'rate-limited',
+      retryAfterSeconds: 60,
+      scope: 'recipient',
+    })
     viber.failSends.set(boris.id, 3)
     expect((await client.sendMessage(boris.id, { type: 'text', text: 'x' })).kind).toBe('failed')
+  })
+
+  it('when the account has used up its message quota (status 23 or 24), then the send is "rate-limited" for the whole account, for an hour', async () => {
+    const vera = viber.user()
+    viber.subscribed.add(vera.id)
+    for (const status of [23, 24]) {
+      viber.failSends.set(vera.id, status)
+      expect(await client.sendMessage(vera.id, { type: 'text', text: 'x' })).toEqual({
+        kind: 'rate-limited',
+        retryAfterSeconds: 3600,
+        scope: 'account',
+      })
+    }
   })
 
   it('when the token is wrong, then every call fails and nothing is sent', async () => {
