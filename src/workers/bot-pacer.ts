@@ -12,8 +12,9 @@ import { z } from 'zod'
  *   ones and earn a 429, which stops the whole bot for a second or more.
  * A bot-wide 429 holds both until the pause ends.
  */
-// After each bot-wide 429 the slots and the gate's window stretch by SLOWDOWN_STEP (arrivals jitter
-// more than the margin allows, e.g. on a busy machine) and ease back over about a minute.
+// When bot-wide 429s come again within a minute of each other (arrivals jitter more than the margin
+// allows, e.g. on a busy machine), the slots and the gate's window stretch by SLOWDOWN_STEP each
+// time and ease back over about a minute. A lone 429 (one stall somewhere) costs only its pause.
 const SLOWDOWN = `
 local function slowdown(key, now)
   local raw = redis.call('HMGET', key, 'factor', 'at')
@@ -56,10 +57,14 @@ local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if untilMs > current then
   redis.call('SET', KEYS[1], string.format('%.3f', untilMs), 'PX', tonumber(ARGV[1]) + 1000)
 end
--- The sends already on their way when the first 429 came get one each: one step for all of them.
+-- The sends already on their way when the first 429 came get one each: they make one episode.
 if current <= now then
-  local factor = math.min(1.5, slowdown(KEYS[2], now) + tonumber(ARGV[2]))
-  redis.call('HSET', KEYS[2], 'factor', string.format('%.5f', factor), 'at', string.format('%.3f', now))
+  local last = tonumber(redis.call('HGET', KEYS[2], 'episode') or '0')
+  if now - last < 60000 then
+    local factor = math.min(1.5, slowdown(KEYS[2], now) + tonumber(ARGV[2]))
+    redis.call('HSET', KEYS[2], 'factor', string.format('%.5f', factor), 'at', string.format('%.3f', now))
+  end
+  redis.call('HSET', KEYS[2], 'episode', string.format('%.3f', now))
   redis.call('PEXPIRE', KEYS[2], 600000)
 end
 return 0
@@ -97,7 +102,7 @@ return { 0, stamp, math.floor(at - now) }
 export const JITTER_MARGIN_MS = 25
 /** How far ahead the gate counts a send: a claimed send holds its claim no longer than this to go. */
 export const GATE_AHEAD_MS = 50
-/** How much slower (of the interval) the bot goes after a bot-wide 429, easing off over a minute. */
+/** How much slower (of the interval) the bot goes after a repeated bot-wide 429, easing off over a minute. */
 export const SLOWDOWN_STEP = 0.02
 
 export type SlotReservation = { kind: 'slot'; waitMs: number } | { kind: 'too-far'; waitMs: number }
@@ -145,6 +150,10 @@ export function createBotPacer(
     /** Telegram told the bot to wait: no slot before then, in any process. */
     async pause(ms: number): Promise<void> {
       await redis.eval(PAUSE, 2, pauseKey, slowdownKey, String(ms), String(SLOWDOWN_STEP))
+    },
+    /** A "go" that will not be used: its count is taken back. */
+    async release(counted: string): Promise<void> {
+      await redis.lrem(sentKey, 1, counted)
     },
     /**
      * Right before the HTTP call: go now or in a few milliseconds (the send is counted at that

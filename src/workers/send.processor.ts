@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Job } from 'bullmq'
 import { DelayedError, UnrecoverableError } from 'bullmq'
 import type { OutgoingMessage } from '../core/delivery/outgoing.js'
-import type { MessengerChannel, MessengerSender, SendResult } from '../core/delivery/ports.js'
+import type { MessengerChannel, MessengerSender, RenderedMessage, SendResult } from '../core/delivery/ports.js'
 import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { BotPacer } from './bot-pacer.js'
@@ -63,12 +63,23 @@ export function createSendProcessor(deps: {
     if (slot.waitMs > 0) await sleep(slot.waitMs)
   }
 
-  /** Through the gate right before the call; else the claim is given back and the job waits in the queue. */
-  async function passGate(job: Job, giveBack: () => Promise<void>, token?: string): Promise<void> {
-    const passage = await gate.pass()
-    if (passage.kind === 'go') return
-    await giveBack()
-    return backToQueue(job, passage.waitMs, token)
+  /**
+   * Through the gate right before the call, once for each call the message takes (a photo and a
+   * long text are two); else the claim is given back and the job waits in the queue.
+   */
+  async function passGate(
+    job: Job,
+    message: RenderedMessage,
+    giveBack: () => Promise<void>,
+    token?: string,
+  ): Promise<void> {
+    const calls = deps.sender.calls?.(message) ?? 1
+    for (let call = 0; call < calls; call++) {
+      const passage = await gate.pass()
+      if (passage.kind === 'go') continue
+      await giveBack()
+      return backToQueue(job, passage.waitMs, token)
+    }
   }
 
   /**
@@ -112,7 +123,7 @@ export function createSendProcessor(deps: {
     const rendered = render(deps.translate, group.language, outgoing)
     await takeSlot(job, token)
     if (!(await deps.store.claimSend(jobId, null))) return 'duplicate'
-    await passGate(job, () => deps.store.abandonSend(jobId), token)
+    await passGate(job, rendered, () => deps.store.abandonSend(jobId), token)
     const result = await deps.sender.send(group.chatId, rendered)
     switch (result.kind) {
       case 'sent':
@@ -176,7 +187,7 @@ export function createSendProcessor(deps: {
     } else if (!(await deps.store.claimSend(jobId, userId))) return 'duplicate'
     const giveBack = () =>
       notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.store.abandonSend(jobId)
-    await passGate(job, giveBack, token)
+    await passGate(job, rendered, giveBack, token)
 
     const result = await deps.sender.send(recipient.chatId, rendered)
     switch (result.kind) {

@@ -25,6 +25,7 @@ function classify(error: unknown): SendResult {
 export function createTelegramSender(options: { token: string; apiRoot: string }): MessengerSender {
   const api = new Api(options.token, { apiRoot: options.apiRoot })
   return {
+    calls: (message) => (message.photo !== null && message.html.length > MAX_CAPTION ? 2 : 1),
     async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
       const markup: InlineKeyboardMarkup | undefined =
         message.buttons.length > 0

@@ -17,6 +17,7 @@ export function createViberSender(options: {
   photoUrl: (photo: string) => string | null
 }): MessengerSender {
   return {
+    calls: (message) => (message.photo !== null && htmlToPlain(message.html).length > MAX_CAPTION ? 2 : 1),
     async send(viberUserId: string, message: RenderedMessage): Promise<SendResult> {
       const plain = htmlToPlain(message.html)
       const keyboard = message.buttons.length > 0 ? keyboardFromRows(message.buttons) : undefined

@@ -20,6 +20,8 @@ export interface RenderedMessage {
 
 export interface MessengerSender {
   send: (chatId: string, message: RenderedMessage) => Promise<SendResult>
+  /** How many calls to the messenger `send` makes for this message (each counts against its limits); 1 unless said. */
+  calls?: (message: RenderedMessage) => number
 }
 
 /** The messengers a resident may be reached through. */

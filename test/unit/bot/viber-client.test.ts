@@ -101,6 +101,20 @@ describe("the workers' Viber sender", () => {
     await viber.close()
   })
 
+  it('when a picture comes with a text too long to go under it, then two messages go, as many as the sender counts', async () => {
+    const client = createViberClient({ authToken: viber.authToken, apiRoot: viber.apiRoot, botName: 'Служба 115' })
+    const sender = createViberSender({ client, photoUrl: (id) => `https://media.example/${id}.jpeg` })
+    const lena = viber.user()
+    viber.subscribed.add(lena.id)
+    for (const html of ['Работы выполнены', 'Ответ организации. '.repeat(60)]) {
+      const before = lena.messages().length
+      const message = { html, buttons: [], photo: 'AgAC-after' }
+      expect(await sender.send(lena.id, message)).toEqual({ kind: 'sent' })
+      expect(lena.messages().length - before).toBe(sender.calls?.(message))
+    }
+    expect(lena.messages().map((m) => m.type)).toEqual(['picture', 'picture', 'text'])
+  })
+
   it('when a rating request is sent, then its HTML is plain text and its buttons a keyboard of their data', async () => {
     const client = createViberClient({ authToken: viber.authToken, apiRoot: viber.apiRoot, botName: 'Служба 115' })
     const sender = createViberSender({ client, photoUrl: (id) => `https://media.example/${id}.jpeg` })
