@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
-import { startFakeTelegram } from '../support/fake-telegram/server.js'
 import type { FakeViber } from '../support/fake-viber/server.js'
-import { startFakeViber } from '../support/fake-viber/server.js'
 import type { TestDatabase } from '../support/test-database.js'
-import { createTestDatabase } from '../support/test-database.js'
-import type { RunningService } from './support/service.js'
-import { afternoonZone, freePort, startService } from './support/service.js'
 import { opening } from './support/texts.js'
+import { startViberSetup } from './support/viber-service.js'
+import type { ViberSetup } from './support/viber-service.js'
 
 /** One resident, whatever the messenger: what they do and what they read, in the channel's own terms. */
 interface ResidentChannel {
@@ -76,7 +73,6 @@ describe('one scripted report through Telegram and through Viber makes the same 
   let telegram: FakeTelegram
   let viber: FakeViber
   let t: TestDatabase
-  let service: RunningService
 
   const telegramResident = (): ResidentChannel => {
     const r = telegram.user({ id: nextTelegramId++, firstName: 'Житель', languageCode: 'ru' })
@@ -146,27 +142,13 @@ describe('one scripted report through Telegram and through Viber makes the same 
     return { request, photos }
   }
 
+  let setup: ViberSetup
   beforeAll(async () => {
-    ;[telegram, viber, t] = await Promise.all([startFakeTelegram(), startFakeViber(), createTestDatabase()])
-    const port = await freePort()
-    service = await startService({
-      telegram,
-      databaseUrl: t.url,
-      timeZone: afternoonZone(),
-      env: {
-        HTTP_PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        VIBER_AUTH_TOKEN: viber.authToken,
-        VIBER_API_ROOT: viber.apiRoot,
-        VIBER_BOT_NAME: 'Служба 115',
-      },
-    })
-    viber.webhookUrl = `${service.origin}/viber/webhook`
+    setup = await startViberSetup()
+    ;({ telegram, viber, t } = setup)
   })
   afterAll(async () => {
-    await service.stop()
-    await Promise.all([telegram.close(), viber.close()])
-    await t.drop()
+    await setup.stop()
   })
 
   it('when the same resident script runs in both channels, then category, address, description, phone, photos and routing are the same', async () => {

@@ -7,15 +7,12 @@ import { createTransact } from '../../src/db/transact.js'
 import type { Language } from '../../src/core/i18n/text.js'
 import { aDraft, aNotice, aPhoto, aResident, aStaffMember, idOf } from '../support/fixtures.js'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
-import { startFakeTelegram } from '../support/fake-telegram/server.js'
-import type { FakeViber, ReceivedMessage, ViberUser } from '../support/fake-viber/server.js'
-import { startFakeViber } from '../support/fake-viber/server.js'
+import type { FakeViber, ReceivedMessage } from '../support/fake-viber/server.js'
 import type { TestDatabase } from '../support/test-database.js'
-import { createTestDatabase } from '../support/test-database.js'
 import { eventually } from '../support/workers.js'
-import type { RunningService } from './support/service.js'
-import { afternoonZone, freePort, startService } from './support/service.js'
 import { opening } from './support/texts.js'
+import { aViberResident, startViberSetup } from './support/viber-service.js'
+import type { ViberSetup } from './support/viber-service.js'
 
 const reads =
   (key: string, language: Language = 'ru') =>
@@ -26,25 +23,10 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
   let telegram: FakeTelegram
   let viber: FakeViber
   let t: TestDatabase
-  let service: RunningService
   let house = 100
 
   const transact = () => createTransact(t.db, createRequestStore)
   const change = () => makeChangeRequestStatus({ transact: transact(), now: () => new Date() })
-
-  /** Someone who wrote to the Viber bot (so they are subscribed), as the person the service made of them. */
-  async function aViberResident(language: Language = 'ru'): Promise<{ user: ViberUser; userId: number }> {
-    const user = viber.user({ language })
-    await user.sendText('/menu')
-    await user.waitForMessage(reads('menu.title', language))
-    const row = await t.db
-      .selectFrom('channel_identities')
-      .select('user_id')
-      .where('channel', '=', 'viber')
-      .where('external_id', '=', user.id)
-      .executeTakeFirstOrThrow()
-    return { user, userId: row.user_id }
-  }
 
   async function aViberRequest(userId: number) {
     const base = await aDraft(t.db, userId, { source: 'viber', description: 'Не горит свет в подъезде' })
@@ -58,31 +40,17 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
   const sendsTo = (receiver: string) =>
     viber.calls.filter((c) => c.method === 'send_message' && c.body.receiver === receiver)
 
+  let setup: ViberSetup
   beforeAll(async () => {
-    ;[telegram, viber, t] = await Promise.all([startFakeTelegram(), startFakeViber(), createTestDatabase()])
-    const port = await freePort()
-    service = await startService({
-      telegram,
-      databaseUrl: t.url,
-      timeZone: afternoonZone(),
-      env: {
-        HTTP_PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        VIBER_AUTH_TOKEN: viber.authToken,
-        VIBER_API_ROOT: viber.apiRoot,
-        VIBER_BOT_NAME: 'Служба 115',
-      },
-    })
-    viber.webhookUrl = `${service.origin}/viber/webhook`
+    setup = await startViberSetup()
+    ;({ telegram, viber, t } = setup)
   })
   afterAll(async () => {
-    await service.stop()
-    await Promise.all([telegram.close(), viber.close()])
-    await t.drop()
+    await setup.stop()
   })
 
   it('when a Viber resident\'s request is accepted and done, then they hear each step on Viber in their language with the number, the "after" photo by a working link, and the rating keyboard rates it', async () => {
-    const { user: olga, userId } = await aViberResident('be')
+    const { user: olga, userId } = await aViberResident(setup, 'be')
     const request = await aViberRequest(userId)
     const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
 
@@ -131,8 +99,8 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
   })
 
   it('when Viber says a resident is no longer subscribed, then their Viber address is marked unreachable and not tried again', async () => {
-    const { user: ivan, userId } = await aViberResident()
-    const { user: follower, userId: followerId } = await aViberResident()
+    const { user: ivan, userId } = await aViberResident(setup)
+    const { user: follower, userId: followerId } = await aViberResident(setup)
     const request = await aViberRequest(userId)
     const answeredBefore = sendsTo(ivan.id).length
     await t.db.insertInto('request_followers').values({ request_id: request.id, user_id: followerId }).execute()
@@ -173,7 +141,7 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
     const settlementId = await idOf(t.db, 'settlements', 'lida.lida')
     const street = 'ул. Каштановая'
     const telegramResident = await aResident(t.db)
-    const { user: nadia, userId: viberResident } = await aViberResident()
+    const { user: nadia, userId: viberResident } = await aViberResident(setup)
     await t.db
       .updateTable('users')
       .set({ home_settlement_id: settlementId, home_street: street })

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queuePrefix } from '../../src/app/worker-role.js'
 import { makeChangeRequestStatus } from '../../src/core/requests/change-status.js'
 import { makeSubmitRequest } from '../../src/core/requests/submit-request.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
@@ -8,16 +9,13 @@ import { loadActor } from '../../src/db/repositories/users.js'
 import { createTransact } from '../../src/db/transact.js'
 import { aDraft, aResident, aStaffMember } from '../support/fixtures.js'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
-import { startFakeTelegram } from '../support/fake-telegram/server.js'
-import type { FakeViber, ReceivedMessage, ViberUser } from '../support/fake-viber/server.js'
-import { startFakeViber } from '../support/fake-viber/server.js'
+import type { FakeViber, ReceivedMessage } from '../support/fake-viber/server.js'
 import type { TestDatabase } from '../support/test-database.js'
-import { createTestDatabase } from '../support/test-database.js'
 import { eventually } from '../support/workers.js'
 import type { RunningService } from './support/service.js'
-import { afternoonZone, freePort, startService } from './support/service.js'
-import { queuePrefix } from '../../src/app/worker-role.js'
 import { opening } from './support/texts.js'
+import { aViberResident, startViberSetup } from './support/viber-service.js'
+import type { ViberSetup } from './support/viber-service.js'
 
 const accepted = (m: ReceivedMessage) => (m.text ?? '').includes(opening('ru', 'update.accepted'))
 
@@ -33,19 +31,6 @@ describe('when the Viber account runs out of its message quota (the service agai
   const transact = () => createTransact(t.db, createRequestStore)
   const change = () => makeChangeRequestStatus({ transact: transact(), now: () => new Date() })
 
-  async function aViberResident(): Promise<{ user: ViberUser; userId: number }> {
-    const user = viber.user()
-    await user.sendText('/menu')
-    await user.waitForMessage((m) => (m.text ?? '').includes(opening('ru', 'menu.title')))
-    const row = await t.db
-      .selectFrom('channel_identities')
-      .select('user_id')
-      .where('channel', '=', 'viber')
-      .where('external_id', '=', user.id)
-      .executeTakeFirstOrThrow()
-    return { user, userId: row.user_id }
-  }
-
   async function aRequest(userId: number, source: 'viber' | 'telegram') {
     const base = await aDraft(t.db, userId, { source, description: 'Течёт крыша над подъездом' })
     const address = { ...base.address, house: String(house++), text: `Лида, ул. Советская, ${house}` }
@@ -57,33 +42,18 @@ describe('when the Viber account runs out of its message quota (the service agai
   const sendsTo = (receiver: string) =>
     viber.calls.filter((c) => c.method === 'send_message' && c.body.receiver === receiver)
 
+  let setup: ViberSetup
   beforeAll(async () => {
-    ;[telegram, viber, t] = await Promise.all([startFakeTelegram(), startFakeViber(), createTestDatabase()])
-    const port = await freePort()
-    service = await startService({
-      telegram,
-      databaseUrl: t.url,
-      timeZone: afternoonZone(),
-      redisPrefix,
-      env: {
-        HTTP_PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        VIBER_AUTH_TOKEN: viber.authToken,
-        VIBER_API_ROOT: viber.apiRoot,
-        VIBER_BOT_NAME: 'Служба 115',
-      },
-    })
-    viber.webhookUrl = `${service.origin}/viber/webhook`
+    setup = await startViberSetup({ redisPrefix })
+    ;({ telegram, viber, t, service } = setup)
   })
   afterAll(async () => {
-    await service.stop()
-    await Promise.all([telegram.close(), viber.close()])
-    await t.drop()
+    await setup.stop()
   })
 
   it('then every Viber send waits, nothing is lost or dead-lettered, and Telegram residents still hear at once', async () => {
-    const { user: anna, userId: annaId } = await aViberResident()
-    const { user: boris, userId: borisId } = await aViberResident()
+    const { user: anna, userId: annaId } = await aViberResident(setup)
+    const { user: boris, userId: borisId } = await aViberResident(setup)
     const telegramResident = await aResident(t.db)
     const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
     const annas = await aRequest(annaId, 'viber')

@@ -6,16 +6,13 @@ import { createRequestStore } from '../../src/db/repositories/request-store.js'
 import { createTransact } from '../../src/db/transact.js'
 import { aDraft, aPhoto, aResident } from '../support/fixtures.js'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
-import { startFakeTelegram } from '../support/fake-telegram/server.js'
 import type { FakeViber, ReceivedMessage } from '../support/fake-viber/server.js'
-import { startFakeViber } from '../support/fake-viber/server.js'
 import { bigToken, callbackJson } from '../support/fake-viber/signed-post.js'
 import type { TestDatabase } from '../support/test-database.js'
-import { createTestDatabase } from '../support/test-database.js'
-import type { RunningService } from './support/service.js'
-import { afternoonZone, freePort, startService } from './support/service.js'
 import { opening } from './support/texts.js'
 import { runEntry } from '../support/run-process.js'
+import { startViberSetup } from './support/viber-service.js'
+import type { ViberSetup } from './support/viber-service.js'
 
 const reads =
   (key: string, language: 'ru' | 'be' | 'en' = 'ru') =>
@@ -26,7 +23,6 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
   let telegram: FakeTelegram
   let viber: FakeViber
   let t: TestDatabase
-  let service: RunningService
   let publicUrl: string
 
   const identity = (externalId: string) =>
@@ -37,28 +33,13 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
       .where('external_id', '=', externalId)
       .executeTakeFirst()
 
+  let setup: ViberSetup
   beforeAll(async () => {
-    ;[telegram, viber, t] = await Promise.all([startFakeTelegram(), startFakeViber(), createTestDatabase()])
-    const port = await freePort()
-    publicUrl = `http://127.0.0.1:${port}`
-    service = await startService({
-      telegram,
-      databaseUrl: t.url,
-      timeZone: afternoonZone(),
-      env: {
-        HTTP_PORT: String(port),
-        PUBLIC_URL: publicUrl,
-        VIBER_AUTH_TOKEN: viber.authToken,
-        VIBER_API_ROOT: viber.apiRoot,
-        VIBER_BOT_NAME: 'Служба 115',
-      },
-    })
-    viber.webhookUrl = `${service.origin}/viber/webhook`
+    setup = await startViberSetup()
+    ;({ telegram, viber, t, publicUrl } = setup)
   })
   afterAll(async () => {
-    await service.stop()
-    await Promise.all([telegram.close(), viber.close()])
-    await t.drop()
+    await setup.stop()
   })
 
   it('when someone opens the chat, then the welcome with the main menu keyboard is the answer to that callback, and nothing is sent', async () => {

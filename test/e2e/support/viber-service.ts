@@ -1,0 +1,70 @@
+import type { Language } from '../../../src/core/i18n/text.js'
+import type { FakeTelegram } from '../../support/fake-telegram/server.js'
+import { startFakeTelegram } from '../../support/fake-telegram/server.js'
+import type { FakeViber, ViberUser } from '../../support/fake-viber/server.js'
+import { startFakeViber } from '../../support/fake-viber/server.js'
+import type { TestDatabase } from '../../support/test-database.js'
+import { createTestDatabase } from '../../support/test-database.js'
+import type { RunningService } from './service.js'
+import { afternoonZone, freePort, startService } from './service.js'
+import { opening } from './texts.js'
+
+export interface ViberSetup {
+  telegram: FakeTelegram
+  viber: FakeViber
+  t: TestDatabase
+  service: RunningService
+  /** Where the service's media links point (PUBLIC_URL). */
+  publicUrl: string
+  stop: () => Promise<void>
+}
+
+/** The service with the Viber channel on, against fake Viber and Bot APIs and a database of its own. */
+export async function startViberSetup(options: { redisPrefix?: string } = {}): Promise<ViberSetup> {
+  const [telegram, viber, t] = await Promise.all([startFakeTelegram(), startFakeViber(), createTestDatabase()])
+  const port = await freePort()
+  const publicUrl = `http://127.0.0.1:${port}`
+  const service = await startService({
+    telegram,
+    databaseUrl: t.url,
+    timeZone: afternoonZone(),
+    ...(options.redisPrefix !== undefined && { redisPrefix: options.redisPrefix }),
+    env: {
+      HTTP_PORT: String(port),
+      PUBLIC_URL: publicUrl,
+      VIBER_AUTH_TOKEN: viber.authToken,
+      VIBER_API_ROOT: viber.apiRoot,
+      VIBER_BOT_NAME: 'Служба 115',
+    },
+  })
+  viber.webhookUrl = `${service.origin}/viber/webhook`
+  return {
+    telegram,
+    viber,
+    t,
+    service,
+    publicUrl,
+    stop: async () => {
+      await service.stop()
+      await Promise.all([telegram.close(), viber.close()])
+      await t.drop()
+    },
+  }
+}
+
+/** Someone who wrote to the Viber bot (so they are subscribed), as the person the service made of them. */
+export async function aViberResident(
+  { viber, t }: Pick<ViberSetup, 'viber' | 't'>,
+  language: Language = 'ru',
+): Promise<{ user: ViberUser; userId: number }> {
+  const user = viber.user({ language })
+  await user.sendText('/menu')
+  await user.waitForMessage((m) => (m.text ?? '').includes(opening(language, 'menu.title')))
+  const row = await t.db
+    .selectFrom('channel_identities')
+    .select('user_id')
+    .where('channel', '=', 'viber')
+    .where('external_id', '=', user.id)
+    .executeTakeFirstOrThrow()
+  return { user, userId: row.user_id }
+}
