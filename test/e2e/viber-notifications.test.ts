@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeChangeRequestStatus } from '../../src/core/requests/change-status.js'
-import { makeSubmitRequest } from '../../src/core/requests/submit-request.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
 import { loadActor } from '../../src/db/repositories/users.js'
 import { createTransact } from '../../src/db/transact.js'
 import type { Language } from '../../src/core/i18n/text.js'
-import { aDraft, aNotice, aPhoto, aResident, aStaffMember, idOf } from '../support/fixtures.js'
+import { aNotice, aPhoto, aResident, aStaffMember, idOf } from '../support/fixtures.js'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
 import type { FakeViber, ReceivedMessage } from '../support/fake-viber/server.js'
 import type { TestDatabase } from '../support/test-database.js'
 import { eventually } from '../support/workers.js'
 import { opening } from './support/texts.js'
-import { aViberResident, startViberSetup } from './support/viber-service.js'
+import { aRequestFrom, aViberResident, sendsTo, startViberSetup } from './support/viber-service.js'
 import type { ViberSetup } from './support/viber-service.js'
 
 const reads =
@@ -23,22 +22,9 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
   let telegram: FakeTelegram
   let viber: FakeViber
   let t: TestDatabase
-  let house = 100
 
   const transact = () => createTransact(t.db, createRequestStore)
   const change = () => makeChangeRequestStatus({ transact: transact(), now: () => new Date() })
-
-  async function aViberRequest(userId: number) {
-    const base = await aDraft(t.db, userId, { source: 'viber', description: 'Не горит свет в подъезде' })
-    // A house of its own: not a duplicate of another test's request.
-    const address = { ...base.address, house: String(house++), text: `Лида, ул. Советская, ${house}` }
-    const result = await makeSubmitRequest({ transact: transact(), now: () => new Date() })({ ...base, address })
-    if (!result.ok) throw new Error(result.error)
-    return result.request
-  }
-
-  const sendsTo = (receiver: string) =>
-    viber.calls.filter((c) => c.method === 'send_message' && c.body.receiver === receiver)
 
   let setup: ViberSetup
   beforeAll(async () => {
@@ -51,7 +37,7 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
 
   it('when a Viber resident\'s request is accepted and done, then they hear each step on Viber in their language with the number, the "after" photo by a working link, and the rating keyboard rates it', async () => {
     const { user: olga, userId } = await aViberResident(setup, 'be')
-    const request = await aViberRequest(userId)
+    const request = await aRequestFrom(t, userId, { source: 'viber', description: 'Не горит свет в подъезде' })
     const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
 
     await change()({ actor: dispatcher, requestId: request.id, action: 'accept' })
@@ -101,14 +87,14 @@ describe('workers deliver to Viber users (the service against fake Viber and Bot
   it('when Viber says a resident is no longer subscribed, then their Viber address is marked unreachable and not tried again', async () => {
     const { user: ivan, userId } = await aViberResident(setup)
     const { user: follower, userId: followerId } = await aViberResident(setup)
-    const request = await aViberRequest(userId)
-    const answeredBefore = sendsTo(ivan.id).length
+    const request = await aRequestFrom(t, userId, { source: 'viber', description: 'Не горит свет в подъезде' })
+    const answeredBefore = sendsTo(viber, ivan.id).length
     await t.db.insertInto('request_followers').values({ request_id: request.id, user_id: followerId }).execute()
     const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
     // He left without the unsubscribe callback reaching us: Viber answers status 6.
     viber.subscribed.delete(ivan.id)
     const tried = () =>
-      sendsTo(ivan.id)
+      sendsTo(viber, ivan.id)
         .slice(answeredBefore)
         .map((c) => c.status)
 

@@ -3,18 +3,17 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queuePrefix } from '../../src/app/worker-role.js'
 import { makeChangeRequestStatus } from '../../src/core/requests/change-status.js'
-import { makeSubmitRequest } from '../../src/core/requests/submit-request.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
 import { loadActor } from '../../src/db/repositories/users.js'
 import { createTransact } from '../../src/db/transact.js'
-import { aDraft, aResident, aStaffMember } from '../support/fixtures.js'
+import { aResident, aStaffMember } from '../support/fixtures.js'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
 import type { FakeViber, ReceivedMessage } from '../support/fake-viber/server.js'
 import type { TestDatabase } from '../support/test-database.js'
 import { eventually } from '../support/workers.js'
 import type { RunningService } from './support/service.js'
 import { opening } from './support/texts.js'
-import { aViberResident, startViberSetup } from './support/viber-service.js'
+import { aRequestFrom, aViberResident, sendsTo, startViberSetup } from './support/viber-service.js'
 import type { ViberSetup } from './support/viber-service.js'
 
 const accepted = (m: ReceivedMessage) => (m.text ?? '').includes(opening('ru', 'update.accepted'))
@@ -25,22 +24,10 @@ describe('when the Viber account runs out of its message quota (the service agai
   let viber: FakeViber
   let t: TestDatabase
   let service: RunningService
-  let house = 300
   const redisPrefix = `quota${process.pid}`
 
   const transact = () => createTransact(t.db, createRequestStore)
   const change = () => makeChangeRequestStatus({ transact: transact(), now: () => new Date() })
-
-  async function aRequest(userId: number, source: 'viber' | 'telegram') {
-    const base = await aDraft(t.db, userId, { source, description: 'Течёт крыша над подъездом' })
-    const address = { ...base.address, house: String(house++), text: `Лида, ул. Советская, ${house}` }
-    const result = await makeSubmitRequest({ transact: transact(), now: () => new Date() })({ ...base, address })
-    if (!result.ok) throw new Error(result.error)
-    return result.request
-  }
-
-  const sendsTo = (receiver: string) =>
-    viber.calls.filter((c) => c.method === 'send_message' && c.body.receiver === receiver)
 
   let setup: ViberSetup
   beforeAll(async () => {
@@ -56,14 +43,17 @@ describe('when the Viber account runs out of its message quota (the service agai
     const { user: boris, userId: borisId } = await aViberResident(setup)
     const telegramResident = await aResident(t.db)
     const dispatcher = await loadActor(t.db, await aStaffMember(t.db, 'dispatcher', { organisation: 'lida-housing' }))
-    const annas = await aRequest(annaId, 'viber')
-    const boriss = await aRequest(borisId, 'viber')
-    const telegrams = await aRequest(telegramResident, 'telegram')
-    const borisBefore = sendsTo(boris.id).length
+    const annas = await aRequestFrom(t, annaId, { source: 'viber', description: 'Течёт крыша над подъездом' })
+    const boriss = await aRequestFrom(t, borisId, { source: 'viber', description: 'Течёт крыша над подъездом' })
+    const telegrams = await aRequestFrom(t, telegramResident, {
+      source: 'telegram',
+      description: 'Течёт крыша над подъездом',
+    })
+    const borisBefore = sendsTo(viber, boris.id).length
 
     viber.failSends.set(anna.id, 23)
     expect(await change()({ actor: dispatcher, requestId: annas.id, action: 'accept' })).toMatchObject({ ok: true })
-    await eventually(() => sendsTo(anna.id).some((c) => c.status === 23), 15_000)
+    await eventually(() => sendsTo(viber, anna.id).some((c) => c.status === 23), 15_000)
 
     // Boris's account is fine, but the quota is the bot's: his update is not tried.
     expect(await change()({ actor: dispatcher, requestId: boriss.id, action: 'accept' })).toMatchObject({ ok: true })
@@ -85,9 +75,9 @@ describe('when the Viber account runs out of its message quota (the service agai
     )
     // Telegram's update went through the same workers after Boris's was queued: his had its turn.
     await new Promise((resolve) => setTimeout(resolve, 1000))
-    expect(sendsTo(boris.id)).toHaveLength(borisBefore)
+    expect(sendsTo(viber, boris.id)).toHaveLength(borisBefore)
     expect(boris.messages().filter(accepted)).toHaveLength(0)
-    expect(sendsTo(anna.id).filter((c) => c.status === 23)).toHaveLength(1)
+    expect(sendsTo(viber, anna.id).filter((c) => c.status === 23)).toHaveLength(1)
 
     expect(service.output().stdout).toMatch(/"channel":"viber".*pausing its sends/)
     // Both are still owed their update: waiting in the queue, not failed.

@@ -1,4 +1,8 @@
 import type { Language } from '../../../src/core/i18n/text.js'
+import { makeSubmitRequest } from '../../../src/core/requests/submit-request.js'
+import { createRequestStore } from '../../../src/db/repositories/request-store.js'
+import { createTransact } from '../../../src/db/transact.js'
+import { aDraft } from '../../support/fixtures.js'
 import type { FakeTelegram } from '../../support/fake-telegram/server.js'
 import { startFakeTelegram } from '../../support/fake-telegram/server.js'
 import type { FakeViber, ViberUser } from '../../support/fake-viber/server.js'
@@ -68,3 +72,24 @@ export async function aViberResident(
     .executeTakeFirstOrThrow()
   return { user, userId: row.user_id }
 }
+
+let nextHouse = 100
+
+/** A request filed by this person at a house of its own, so that it is no duplicate of another test's request. */
+export async function aRequestFrom(
+  t: TestDatabase,
+  userId: number,
+  options: { source: 'viber' | 'telegram'; description: string },
+) {
+  const base = await aDraft(t.db, userId, options)
+  const house = nextHouse++
+  const address = { ...base.address, house: String(house), text: `Лида, ул. Советская, ${house}` }
+  const transact = createTransact(t.db, createRequestStore)
+  const result = await makeSubmitRequest({ transact, now: () => new Date() })({ ...base, address })
+  if (!result.ok) throw new Error(result.error)
+  return result.request
+}
+
+/** What the service asked Viber to send this person. */
+export const sendsTo = (viber: FakeViber, receiver: string) =>
+  viber.calls.filter((c) => c.method === 'send_message' && c.body.receiver === receiver)
