@@ -4,9 +4,9 @@ import { z } from 'zod'
 /**
  * The bot's send budget, shared by every worker process (Redis TIME is the one clock), in two steps:
  * - a slot (`reserve`): each send is given a time of its own, one interval apart, so sends are
- *   spread out before they do any work; a slot too far off is not taken and the job goes back to
+ *   spread out before they do their work; a slot too far off is not taken and the job goes back to
  *   the queue instead of holding a worker;
- * - the gate (`enter`), right before the HTTP call: at most `perSecond` sends in any rolling
+ * - the gate (`enter`), right before the HTTP call: at most `perSecond` sends in every rolling
  *   window, counted at the moment they go out. Telegram counts arrivals the same way; a send that
  *   came late to its slot (a busy event loop, a slow claim) would otherwise bunch with the next
  *   ones and earn a 429, which stops the whole bot for a second or more.
@@ -147,7 +147,7 @@ export function createBotPacer(
       )
       return wait < 0 ? { kind: 'too-far', waitMs: -wait } : { kind: 'slot', waitMs: wait }
     },
-    /** Telegram told the bot to wait: no slot before then, in any process. */
+    /** Telegram told the bot to wait: no slot before then, in whichever process. */
     async pause(ms: number): Promise<void> {
       await redis.eval(PAUSE, 2, pauseKey, slowdownKey, String(ms), String(SLOWDOWN_STEP))
     },

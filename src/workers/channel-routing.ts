@@ -5,7 +5,7 @@ import type { MessageRef } from './jobs.js'
 import { QUEUES } from './jobs.js'
 import type { Queues } from './queues.js'
 
-/** Staff work in Telegram; what residents receive may go to any channel they can be reached on. */
+/** Staff work in Telegram; what residents receive may go to whichever channel they can be reached on. */
 export function routeFor(ref: MessageRef): RecipientRoute {
   switch (ref.type) {
     case 'status-update':

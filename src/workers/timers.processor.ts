@@ -23,7 +23,7 @@ export function createTimersProcessor(deps: {
     if ((reminder ? request.rating_reminded_at : request.rating_requested_at) !== null) return 'already-asked'
     const round = request.done_at.getTime()
     const message = { type: 'rating' as const, requestId, reminder }
-    // Nobody to reach: the send queue records it as such, as for any other message.
+    // Nobody to reach: the send queue records it as such, as for every other message.
     const author = await deps.store.recipient(request.author_user_id, routeFor(message))
     await sendQueueFor(deps.queues, author?.channel).add(
       'rating',

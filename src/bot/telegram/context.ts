@@ -3,7 +3,7 @@ import type { Api, Composer, Context } from 'grammy'
 import type { Actor } from '../../core/access/permissions.js'
 import type { Language } from '../../core/i18n/text.js'
 
-/** Who sent an update, loaded once per update (before any feature runs). */
+/** Who sent an update, loaded once per update (before the features run). */
 export interface Person {
   userId: number
   actor: Actor

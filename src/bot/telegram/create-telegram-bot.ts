@@ -53,7 +53,7 @@ async function clearPressedButtons(ctx: Context): Promise<void> {
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/
 
-/** The command an update carries (`/queue@bot args` → queue), if any. */
+/** The command an update carries (`/queue@bot args` → queue), or none. */
 export const commandOf = (ctx: Context): string | undefined => COMMAND.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase()
 
 /** The Telegram bot: staff features first, then the resident dialogue (neutral events in, messages out). */

@@ -109,7 +109,7 @@ function requestGrants(actor: Actor, m: Membership, request: RequestScope): read
         // Triage: only a region-wide organisation (the contact centre) sorts unrouted requests.
         return m.districtId === null ? HANDLER : []
       if (m.organisationId === request.primaryOrganisationId) return HANDLER
-      // The contact centre answers "what happened to my request?" calls about any request.
+      // The contact centre answers "what happened to my request?" calls about every request.
       if (m.districtId === null) return ['request.view']
       return m.organisationId !== null && request.copyOrganisationIds.includes(m.organisationId) ? ['request.view'] : []
     case 'executor':
@@ -151,7 +151,7 @@ export const canViewAsStaff = (actor: Actor, request: RequestScope): boolean =>
   actor.memberships.some((m) => requestGrants(actor, m, request).includes('request.view'))
 
 /**
- * Whether any of the actor's memberships grants an area permission somewhere, e.g. to decide
+ * Whether one of the actor's memberships grants an area permission somewhere, e.g. to decide
  * which commands to show; the action itself is still checked against its real scope.
  */
 export const holdsAnywhere = (actor: Actor, permission: AreaPermission): boolean =>

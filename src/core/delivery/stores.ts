@@ -3,8 +3,8 @@ import type { MessengerChannel, Recipient } from './ports.js'
 import type { DispatchDeliveryStore } from '../dispatch/delivery.js'
 
 /**
- * How a person's address is chosen: staff read in Telegram only; residents on any channel switched
- * on, the one a request came in through first (for messages about it), else Telegram, then Viber.
+ * How a person's address is chosen: staff read in Telegram only; residents on a channel switched on,
+ * the one a request came in through first (for messages about it), else Telegram, then Viber.
  */
 export interface RecipientRoute {
   staffMessage: boolean

@@ -1,7 +1,7 @@
 import type { Text } from '../i18n/text.js'
 
 /**
- * What a person sends, in any channel's terms. Channels translate their updates into these;
+ * What a person sends, in terms common to all channels. Channels translate their updates into these;
  * anything they cannot translate arrives as `unsupported`, so the dialogue can say what it expects.
  */
 export type InboundEvent =

@@ -17,7 +17,7 @@ const FLAT_MAX = 40
 /** Further than this from every district centre is outside the region. */
 const REGION_RADIUS_KM = 80
 
-/** Asks the prompt of `step` for the current draft (at the summary, any editing is over). */
+/** Asks the prompt of `step` for the current draft (at the summary, editing is over). */
 export function goTo(
   state: DialogueState,
   step: Step,
@@ -160,7 +160,7 @@ const onChoice = (state: DialogueState, ctx: StepContext, draft: Draft, value: s
       return goTo(state, draft.description === null ? 'report.top-category' : 'report.summary', ctx, draft)
     case 'report.duplicate':
       if (kind === 'follow') {
-        // Only a request this draft was offered: any other id is a forged button.
+        // Only a request this draft was offered: every other id is a forged button.
         const offered = draft.offered.find((o) => String(o.id) === code)
         if (!offered) return null
         return reply({ ...state, draft: null }, [], [{ type: 'follow', requestId: offered.id }])

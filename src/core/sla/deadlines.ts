@@ -34,7 +34,7 @@ export function isWorkingDay(date: CalendarDate, calendar: RegionCalendar): bool
   return !calendar.weekend.includes(isoWeekday(date))
 }
 
-// A calendar with no working days at all would loop for ever; a year is far beyond any SLA.
+// A calendar with no working days at all would loop for ever; a year is far beyond every SLA.
 const MAX_DAYS_SEARCHED = 366 * 2
 
 /**

@@ -62,7 +62,7 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
         .where('id', '=', userId)
         .execute()
       // Only a number the channel vouches for may claim a caller's requests: a forwarded card
-      // (or any Viber contact) would hand someone else's requests over.
+      // (or a Viber contact of whatever number) would hand someone else's requests over.
       if (patch.phone !== undefined && patch.phoneVerified === true) await adoptPhoneCaller(db, userId, patch.phone)
     },
     forget: async (userId) => {

@@ -19,7 +19,7 @@ import { say, sendCard } from './send.js'
 
 const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?(?::(\d+))?$/
 
-/** An id from callback data (anyone can send any data: never trust it to be a number). */
+/** An id from callback data (a client can send whatever data it likes: never trust it to be a number). */
 const idFrom = (value: string | undefined): number | null =>
   value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : null
 

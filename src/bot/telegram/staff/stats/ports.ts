@@ -30,7 +30,7 @@ type Refused = { ok: false; error: 'not-allowed' }
 export interface ReportPorts {
   timeZone: string
   now: () => Date
-  /** A district named by its code or the start of its name in any language. */
+  /** A district named by its code or the start of its name in one of the languages. */
   findDistrict: (word: string) => Promise<{ id: number; name: LocalizedText } | null>
   stats: (
     actor: Actor,
