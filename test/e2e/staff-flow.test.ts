@@ -171,6 +171,8 @@ describe('staff run a request from invite to "done" in Telegram (real HTTP to a 
       status: 'new',
       primary_organisation_id: await idOf(t.db, 'organisations', 'lida-housing'),
     })
+    // The main menu follows the confirmation; the count starts once it is there.
+    await says(resident, 'be', 'menu.title')
     const sentAt = resident.messages().length
 
     // Accept: the card comes to the new dispatcher with buttons; the resident is told.
