@@ -75,6 +75,15 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
   }
 
   /** From the streets question to the preview's question. */
+  /** At the window question: 13:00–23:00, the text, no photo. */
+  async function windowTextNoPhoto(admin: Person, body: string): Promise<void> {
+    admin.sendText('13:00–23:00')
+    await says(admin, 'admin.notice.ask-body')
+    admin.sendText(body)
+    await says(admin, 'admin.notice.ask-photo')
+    admin.press('nt:ph:none')
+  }
+
   async function describeOutage(admin: Person, body: string): Promise<void> {
     await says(admin, 'admin.notice.ask-streets')
     admin.press('nt:st:all')
@@ -83,11 +92,7 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     await says(admin, 'admin.notice.ask-window')
     admin.sendText('завтра утром')
     await says(admin, 'admin.notice.error.window-invalid')
-    admin.sendText('13:00–23:00')
-    await says(admin, 'admin.notice.ask-body')
-    admin.sendText(body)
-    await says(admin, 'admin.notice.ask-photo')
-    admin.press('nt:ph:none')
+    await windowTextNoPhoto(admin, body)
   }
 
   const districtName = async (code: string) =>
@@ -213,11 +218,7 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     await says(admin, 'admin.notice.ask-service')
     admin.press('nt:sv:gas')
     await says(admin, 'admin.notice.ask-window')
-    admin.sendText('13:00–23:00')
-    await says(admin, 'admin.notice.ask-body')
-    admin.sendText(body)
-    await says(admin, 'admin.notice.ask-photo')
-    admin.press('nt:ph:none')
+    await windowTextNoPhoto(admin, body)
     const preview = await says(admin, 'admin.notice.preview-title')
     expect(preview.text).toContain((await districtName('lida')).ru)
     expect(preview.text).toContain((await districtName('slonim')).ru)
@@ -396,11 +397,7 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     expect(admin.inlineButtons().some((b) => b.data?.startsWith('nt:dt:'))).toBe(false)
     admin.press('nt:sv:heating')
     await says(admin, 'admin.notice.ask-window')
-    admin.sendText('13:00–23:00')
-    await says(admin, 'admin.notice.ask-body')
-    admin.sendText(body)
-    await says(admin, 'admin.notice.ask-photo')
-    admin.press('nt:ph:none')
+    await windowTextNoPhoto(admin, body)
     const preview = await says(admin, 'admin.notice.preview-title')
     expect(preview.text).toContain((await districtName('dyatlovo')).ru)
     await says(admin, 'admin.notice.preview-ask')

@@ -13,6 +13,7 @@ import { createRequestStore } from '../../src/db/repositories/request-store.js'
 import { ensureChannelUser } from '../../src/db/repositories/users.js'
 import { createTransact } from '../../src/db/transact.js'
 import { aDraft, idOf } from '../support/fixtures.js'
+import { fileColdRadiator } from './support/telegram-report.js'
 
 const ZONE = afternoonZone()
 type Person = ReturnType<FakeTelegram['user']>
@@ -45,37 +46,10 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
 
   /** A resident files a cold-radiator request in Lida through the dialogue; returns its number. */
   async function fileRequest(r: Person): Promise<string> {
-    r.sendCommand('/start')
-    await says(r, 'menu.title')
-    r.press('menu:report')
-    await says(r, 'report.ask-category')
-    r.press('top:heating')
-    await says(r, 'report.ask-subcategory')
-    r.press('cat:heating.no-heat')
-    await says(r, 'report.ask-district')
-    r.press('dist:lida')
-    await says(r, 'report.ask-settlement')
-    r.press('stl:lida.lida')
-    await says(r, 'report.ask-street')
-    r.sendText('ул. Советская')
-    await says(r, 'report.ask-house')
-    r.sendText(String(10 + (nextUserId % 80)))
-    await says(r, 'report.ask-flat')
-    r.sendText('кв. 3')
-    await says(r, 'report.confirm-address')
-    r.press('yes')
-    await says(r, 'report.ask-description')
-    r.sendText('Батареи холодные третий день')
-    await says(r, 'report.ask-photos')
-    r.press('skip')
-    await says(r, 'report.ask-phone-offer')
-    r.press('skip')
-    await says(r, 'report.summary.title')
-    r.press('send')
-    const sent = await says(r, 'report.sent')
-    const number = /GR-\d{2}-\d{6}/.exec(sent.text ?? '')?.[0]
-    if (number === undefined) throw new Error('no request number')
-    return number
+    return fileColdRadiator(r, 'ru', 'Батареи холодные третий день', {
+      house: String(10 + (nextUserId % 80)),
+      flat: 'кв. 3',
+    })
   }
 
   const requestByNumber = (number: string) =>

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Message } from 'grammy/types'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
 import { startFakeTelegram } from '../support/fake-telegram/server.js'
 import type { TestDatabase } from '../support/test-database.js'
 import { createTestDatabase } from '../support/test-database.js'
-import type { Language } from '../../src/core/i18n/text.js'
 import type { RunningService } from './support/service.js'
 import { afternoonZone, startService } from './support/service.js'
 import { opening } from './support/texts.js'
+import type { TelegramPerson } from './support/telegram-report.js'
+import { reachDescription, says, sendWithoutExtras } from './support/telegram-report.js'
 import { makeChangeRequestStatus } from '../../src/core/requests/change-status.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
 import { loadActor } from '../../src/db/repositories/users.js'
@@ -18,13 +18,10 @@ import { aPhoto, aStaffMember } from '../support/fixtures.js'
 const PREFIX = `e2e${Math.random().toString(36).slice(2, 10)}`
 const ZONE = afternoonZone()
 
-type Resident = ReturnType<FakeTelegram['user']>
+type Resident = TelegramPerson
 
 // Distinct ids per run: several test files share one Redis.
 let nextUserId = 700_000_000 + Math.floor(Math.random() * 1_000_000) * 10
-
-const says = (resident: Resident, language: Language, key: string): Promise<Message> =>
-  resident.waitForMessage((m) => (m.text ?? '').includes(opening(language, key)), 10_000)
 
 describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API, real PostgreSQL and Redis)', () => {
   let telegram: FakeTelegram
@@ -33,46 +30,6 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   const resident = (languageCode = 'ru'): Resident =>
     telegram.user({ id: nextUserId++, firstName: 'Житель', languageCode })
-
-  /** Category → district → settlement → street → house → flat → address confirmed. */
-  async function reachDescription(
-    r: Resident,
-    lang: Language,
-    category: { top: string; leaf: string },
-    street = 'ул. Советская',
-  ) {
-    r.sendCommand('/start')
-    await says(r, lang, 'menu.title')
-    r.press('menu:report')
-    await says(r, lang, 'report.ask-category')
-    r.press(`top:${category.top}`)
-    await says(r, lang, 'report.ask-subcategory')
-    r.press(`cat:${category.leaf}`)
-    await says(r, lang, 'report.ask-district')
-    r.press('dist:lida')
-    await says(r, lang, 'report.ask-settlement')
-    r.press('stl:lida.lida')
-    await says(r, lang, 'report.ask-street')
-    r.sendText(street)
-    await says(r, lang, 'report.ask-house')
-    r.sendText('5')
-    await says(r, lang, 'report.ask-flat')
-    r.sendText('кв. 17')
-    await says(r, lang, 'report.confirm-address')
-    r.press('yes')
-    await says(r, lang, 'report.ask-description')
-  }
-
-  /** From the photos question: no photos, no phone, send; returns the "registered" message. */
-  async function sendWithoutExtras(r: Resident, lang: Language): Promise<Message> {
-    await says(r, lang, 'report.ask-photos')
-    r.press('skip')
-    await says(r, lang, 'report.ask-phone-offer')
-    r.press('skip')
-    await says(r, lang, 'report.summary.title')
-    r.press('send')
-    return says(r, lang, 'report.sent')
-  }
 
   const requestsOf = async (telegramUserId: number) =>
     t.db
@@ -173,13 +130,13 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   it('when the same problem is already open at the address, then the resident can follow it instead of filing again', async () => {
     const first = resident('ru')
-    await reachDescription(first, 'ru', { top: 'lift', leaf: 'lift.not-working' }, 'ул. Ленина')
+    await reachDescription(first, 'ru', { top: 'lift', leaf: 'lift.not-working' }, { street: 'ул. Ленина' })
     first.sendText('Лифт не работает с утра, застревает между этажами')
     await sendWithoutExtras(first, 'ru')
     const [original] = await requestsOf(first.user.id)
 
     const second = resident('ru')
-    await reachDescription(second, 'ru', { top: 'lift', leaf: 'lift.not-working' }, 'Ленина')
+    await reachDescription(second, 'ru', { top: 'lift', leaf: 'lift.not-working' }, { street: 'Ленина' })
     second.sendText('В нашем подъезде опять стоит лифт')
     await says(second, 'ru', 'report.ask-photos')
     second.press('skip')
@@ -216,7 +173,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   it('when "send" is pressed twice and Telegram redelivers an update, then exactly one request exists', async () => {
     const ivan = resident('ru')
-    await reachDescription(ivan, 'ru', { top: 'building', leaf: 'building.door-intercom' }, 'ул. Замковая')
+    await reachDescription(ivan, 'ru', { top: 'building', leaf: 'building.door-intercom' }, { street: 'ул. Замковая' })
     ivan.sendText('Домофон не открывает дверь подъезда')
     await says(ivan, 'ru', 'report.ask-photos')
     ivan.press('skip')
@@ -289,7 +246,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   it('when the bot restarts in the middle of a dialogue, then the draft survives and the report completes', async () => {
     const maria = resident('be')
-    await reachDescription(maria, 'be', { top: 'yard', leaf: 'yard.playground' }, 'вул. Савецкая')
+    await reachDescription(maria, 'be', { top: 'yard', leaf: 'yard.playground' }, { street: 'вул. Савецкая' })
     await service.stop()
     service = await startService({ telegram, redisPrefix: PREFIX, databaseUrl: t.url, timeZone: ZONE })
     maria.sendText('На дзіцячай пляцоўцы зламаная арэлі')
@@ -300,7 +257,7 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   it('when the resident looks at "my requests" and checks a number, then the card shows status, history and organisation', async () => {
     const nina = resident('ru')
-    await reachDescription(nina, 'ru', { top: 'waste', leaf: 'waste.container-full' }, 'ул. Кирова')
+    await reachDescription(nina, 'ru', { top: 'waste', leaf: 'waste.container-full' }, { street: 'ул. Кирова' })
     nina.sendText('Контейнеры переполнены, мусор вокруг площадки')
     const sent = await sendWithoutExtras(nina, 'ru')
     const number = /GR-\d{2}-\d{6}/.exec(sent.text ?? '')?.[0] ?? ''
@@ -317,7 +274,12 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
 
   it('when the work is done, then the resident hears of each step, is asked to rate, and "not solved" reopens the request', async () => {
     const vera = resident('ru')
-    await reachDescription(vera, 'ru', { top: 'building', leaf: 'building.stairwell-windows' }, 'ул. Победы')
+    await reachDescription(
+      vera,
+      'ru',
+      { top: 'building', leaf: 'building.stairwell-windows' },
+      { street: 'ул. Победы' },
+    )
     vera.sendText('Разбито окно на лестнице между 3 и 4 этажом')
     await sendWithoutExtras(vera, 'ru')
     const [request] = await requestsOf(vera.user.id)

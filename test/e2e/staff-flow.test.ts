@@ -11,15 +11,15 @@ import { createTestDatabase } from '../support/test-database.js'
 import type { RunningService } from './support/service.js'
 import { afternoonZone, startService } from './support/service.js'
 import { opening, plain } from './support/texts.js'
+import type { TelegramPerson } from './support/telegram-report.js'
+import { fileColdRadiator, says } from './support/telegram-report.js'
 
-type Person = ReturnType<FakeTelegram['user']>
+type Person = TelegramPerson
 
 // Distinct ids per run: several test files share one Redis.
 let nextUserId = 730_000_000 + Math.floor(Math.random() * 1_000_000) * 10
 
 const body = (m: Message): string => m.text ?? m.caption ?? ''
-const says = (p: Person, language: Language, key: string): Promise<Message> =>
-  p.waitForMessage((m) => body(m).includes(opening(language, key)), 15_000)
 const buttonData = (p: Person, m: Message): string[] => p.inlineButtons(m).flatMap((b) => (b.data ? [b.data] : []))
 
 /** The first line of every status message the resident gets: "Request № …: <status>". */
@@ -86,39 +86,6 @@ describe('staff run a request from invite to "done" in Telegram (real HTTP to a 
   }
 
   /** The resident dialogue of resident-report.test.ts: a cold radiator in Lida, no photos, no phone. */
-  async function report(r: Person, lang: Language, description: string): Promise<string> {
-    r.sendCommand('/start')
-    await says(r, lang, 'menu.title')
-    r.press('menu:report')
-    await says(r, lang, 'report.ask-category')
-    r.press('top:heating')
-    await says(r, lang, 'report.ask-subcategory')
-    r.press('cat:heating.no-heat')
-    await says(r, lang, 'report.ask-district')
-    r.press('dist:lida')
-    await says(r, lang, 'report.ask-settlement')
-    r.press('stl:lida.lida')
-    await says(r, lang, 'report.ask-street')
-    r.sendText('вул. Савецкая')
-    await says(r, lang, 'report.ask-house')
-    r.sendText('12')
-    await says(r, lang, 'report.ask-flat')
-    r.sendText('кв. 4')
-    await says(r, lang, 'report.confirm-address')
-    r.press('yes')
-    await says(r, lang, 'report.ask-description')
-    r.sendText(description)
-    await says(r, lang, 'report.ask-photos')
-    r.press('skip')
-    await says(r, lang, 'report.ask-phone-offer')
-    r.press('skip')
-    await says(r, lang, 'report.summary.title')
-    r.press('send')
-    const sent = await says(r, lang, 'report.sent')
-    const number = /GR-\d{2}-\d{6}/.exec(sent.text ?? '')?.[0]
-    if (number === undefined) throw new Error(`no request number in: ${sent.text ?? ''}`)
-    return number
-  }
 
   /** The bytes of a file the bot sent, fetched through getFile as a Telegram client would. */
   async function download(fileId: string): Promise<Buffer> {
@@ -161,7 +128,11 @@ describe('staff run a request from invite to "done" in Telegram (real HTTP to a 
 
     // A Belarusian-speaking resident reports a cold radiator in Lida: it routes to lida-housing.
     const resident = telegram.user({ id: nextUserId++, firstName: 'Жыхар', languageCode: 'be' })
-    const number = await report(resident, 'be', 'Батарэі халодныя трэці дзень, у кватэры +14')
+    const number = await fileColdRadiator(resident, 'be', 'Батарэі халодныя трэці дзень, у кватэры +14', {
+      street: 'вул. Савецкая',
+      house: '12',
+      flat: 'кв. 4',
+    })
     const request = await t.db
       .selectFrom('requests')
       .select(['id', 'status', 'primary_organisation_id', 'author_user_id'])

@@ -11,13 +11,14 @@ import { enterWizard } from '../shared/enter.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
 import { addressedTo } from './districts.js'
-import type { NoticePorts, NoticeSummary, Place } from './ports.js'
+import type { ActiveNotice } from '../../../../core/notices/list-active-notices.js'
+import type { NoticePorts, Place } from './ports.js'
 
 const EXCERPT = 300
 
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body)
 
-function summary(n: NoticeSummary, districts: readonly Place[]): Text[] {
+function summary(n: ActiveNotice, districts: readonly Place[]): Text[] {
   const whom = addressedTo(n.area, districts)
   return [
     text('admin.notice.list.item', {
@@ -33,7 +34,7 @@ function summary(n: NoticeSummary, districts: readonly Place[]): Text[] {
   ]
 }
 
-function actions(n: NoticeSummary, t: (key: string) => string): Button[] {
+function actions(n: ActiveNotice, t: (key: string) => string): Button[] {
   return [
     { label: t('admin.notice.button.correct'), data: `nt:fix:${n.id}` },
     ...(n.state === 'scheduled' || n.state === 'sending'

@@ -1,23 +1,13 @@
 import type { Actor } from '../../../../core/access/permissions.js'
 import type { LocalizedText } from '../../../../core/i18n/text.js'
-import type { NoticeArea, NoticeDraft } from '../../../../core/notices/notice.js'
+import type { NoticeDraft } from '../../../../core/notices/notice.js'
 import type { NoticeResult } from '../../../../core/notices/notice-use-cases.js'
 import type { ProgressMessage } from '../../../../core/notices/ports.js'
+import type { ActiveNotice } from '../../../../core/notices/list-active-notices.js'
 
 export interface Place {
   id: number
   name: LocalizedText
-}
-
-export interface NoticeSummary {
-  id: number
-  kind: string
-  service: string
-  state: string
-  body: string
-  startsAt: string | null
-  endsAt: string | null
-  area: NoticeArea
 }
 
 /** What the notice screens need; the app wires these to the core use cases and PostgreSQL. */
@@ -40,5 +30,5 @@ export interface NoticePorts {
   cancelNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult>
   endNotice: (actor: Actor, noticeId: number) => Promise<NoticeResult<{ told: number }>>
   /** Active notices in the actor's area, newest first. */
-  activeNotices: (actor: Actor) => Promise<NoticeSummary[]>
+  activeNotices: (actor: Actor) => Promise<ActiveNotice[]>
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../../core/access/permissions.js'
+import type { DeadLetter } from '../../../../core/admin/list-dead-letters.js'
 import type { Period } from '../../../../core/admin/period.js'
 import type { Language, LocalizedText } from '../../../../core/i18n/text.js'
 
@@ -13,15 +14,6 @@ export interface OrganisationFigures {
   medianFinishMinutes: number | null
   reopenPct: number | null
   averageRating: number | null
-}
-
-export interface DeadLetterView {
-  id: number
-  failedAt: Date
-  queue: string
-  jobName: string
-  attempts: number
-  reason: string
 }
 
 type Refused = { ok: false; error: 'not-allowed' }
@@ -46,5 +38,5 @@ export interface ReportPorts {
     actor: Actor,
     offset: number,
     limit: number,
-  ) => Promise<Refused | { ok: true; rows: DeadLetterView[]; total: number }>
+  ) => Promise<Refused | { ok: true; rows: DeadLetter[]; total: number }>
 }
