@@ -30,7 +30,7 @@ import type { Route } from '../http/create-http-server.js'
 import { telegramWebhookRoute } from '../http/telegram-webhook.js'
 import type { StaffFeature } from '../bot/telegram/context.js'
 import type { Config } from './config.js'
-import type { StaffWiring } from './staff/wiring.js'
+import type { StaffResources } from './staff/wiring.js'
 import { createStaffFeatures } from './staff/features.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
@@ -101,7 +101,7 @@ export async function createTelegramRole(options: {
     catalogue,
     newId: randomUUID,
   })
-  const staff: StaffWiring = { db, redis, config, translate, logger }
+  const staff: StaffResources = { db, config, translate, logger }
   const features: StaffFeature[] = createStaffFeatures(staff)
   const bot = createTelegramBot({
     token: config.botToken,

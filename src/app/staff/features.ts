@@ -4,15 +4,16 @@ import { createReportsFeatureFor } from './reports.js'
 import { createOnboardingFeature } from './onboarding.js'
 import { createExecutorFeature } from './executor.js'
 import { createDispatchFeature } from './dispatch.js'
-import type { StaffWiring } from './wiring.js'
+import { dispatchStores, executorStores, noticeStores, onboardingStores, reportStores } from './stores.js'
+import type { StaffResources } from './wiring.js'
 
 /** The staff capabilities of the bot, in the order they see updates. */
-export function createStaffFeatures(wiring: StaffWiring): StaffFeature[] {
+export function createStaffFeatures({ db, ...wiring }: StaffResources): StaffFeature[] {
   return [
-    createOnboardingFeature(wiring),
-    createExecutorFeature(wiring),
-    createNoticeFeature(wiring),
-    createReportsFeatureFor(wiring),
-    createDispatchFeature(wiring),
+    createOnboardingFeature(wiring, onboardingStores(db)),
+    createExecutorFeature(wiring, executorStores(db)),
+    createNoticeFeature(wiring, noticeStores(db)),
+    createReportsFeatureFor(wiring, reportStores(db)),
+    createDispatchFeature(wiring, dispatchStores(db)),
   ]
 }

@@ -2,52 +2,26 @@ import type { StaffFeature } from '../../bot/telegram/context.js'
 import { createReportsFeature } from '../../bot/telegram/staff/stats/feature.js'
 import type { ReportPorts } from '../../bot/telegram/staff/stats/ports.js'
 import { makeExportRequests } from '../../core/admin/export-requests.js'
+import { makeFindDistrict } from '../../core/admin/find-district.js'
 import { makeListDeadLetters } from '../../core/admin/list-dead-letters.js'
-import { reportScope } from '../../core/admin/scope.js'
-import { LANGUAGES } from '../../core/i18n/text.js'
-import { deadLetterPage, requestsForExport } from '../../db/repositories/admin-reports.js'
-import { organisationStats } from '../../db/repositories/stats.js'
+import { makeShowStats } from '../../core/admin/organisation-stats.js'
+import type { ReportStores } from './stores.js'
 import type { StaffWiring } from './wiring.js'
 
-/** /stats, /export and /deadletters over PostgreSQL, scoped by the core permission catalogue. */
-export function createReportsFeatureFor(wiring: StaffWiring): StaffFeature {
-  const { db, translate } = wiring
+/** /stats, /export and /deadletters, scoped by the core permission catalogue. */
+export function createReportsFeatureFor({ config, translate }: StaffWiring, stores: ReportStores): StaffFeature {
   const now = () => new Date()
-  const districtName = async (districtId: number | null) =>
-    districtId === null
-      ? null
-      : ((await db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirst())?.name ??
-        null)
-
   const ports: ReportPorts = {
-    timeZone: wiring.config.timeZone,
+    timeZone: config.timeZone,
     now,
-    findDistrict: async (word) => {
-      const needle = word.toLowerCase()
-      const rows = await db.selectFrom('districts').select(['id', 'code', 'name']).orderBy('id').execute()
-      return (
-        rows.find((d) => d.code === needle) ??
-        rows.find((d) => LANGUAGES.some((language) => d.name[language].toLowerCase().startsWith(needle))) ??
-        null
-      )
-    },
-    stats: async (actor, period, requested) => {
-      const scope = reportScope(actor, 'stats.view', requested)
-      if (!scope.ok) return scope
-      const rows = await organisationStats(db, {
-        from: period.from,
-        to: period.to,
-        districtId: scope.districtId,
-        now: now(),
-      })
-      return { ok: true, district: await districtName(scope.districtId), rows }
-    },
+    findDistrict: makeFindDistrict({ districts: stores.districts }),
+    stats: makeShowStats({ store: stores.stats, now }),
     exportRequests: makeExportRequests({
-      requestsForExport: requestsForExport(db),
+      requestsForExport: stores.requestsForExport,
       translate,
-      timeZone: wiring.config.timeZone,
+      timeZone: config.timeZone,
     }),
-    deadLetters: makeListDeadLetters({ deadLetters: deadLetterPage(db) }),
+    deadLetters: makeListDeadLetters({ deadLetters: stores.deadLetters }),
   }
   return createReportsFeature({ ports, translate })
 }

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { DeadLetterQuery } from '../../core/admin/list-dead-letters.js'
 import type { RequestsForExport } from '../../core/admin/export-requests.js'
+import type { StatsStore } from '../../core/admin/organisation-stats.js'
 import type { Database } from '../schema.js'
+import { districtName } from './staff-directory.js'
+import { organisationStats } from './stats.js'
 
 const MAX_EXPORT = 50_000
 
@@ -107,3 +110,11 @@ export const deadLetterPage =
       total: total.n,
     }
   }
+
+/** /stats' figures per organisation and the district's name for the title. */
+export function createStatsStore(db: Kysely<Database>): StatsStore {
+  return {
+    figures: (query) => organisationStats(db, query),
+    districtName: (districtId) => districtName(db, districtId),
+  }
+}

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import type { DistrictName } from '../../core/admin/find-district.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
+import type { NoticePlacesStore } from '../../core/notices/notice-places.js'
 import type { Place } from '../../core/staff/invite-choices.js'
 import type { Database } from '../schema.js'
 
@@ -67,5 +69,31 @@ export async function placeNames(
   return {
     organisation: organisation?.name ?? null,
     district: district?.name ?? organisation?.district_name ?? null,
+  }
+}
+
+/** Every district (active or not, as reports name them), by id. */
+export async function allDistricts(db: Kysely<Database>): Promise<DistrictName[]> {
+  return db.selectFrom('districts').select(['id', 'code', 'name']).orderBy('id').execute()
+}
+
+export async function districtName(db: Kysely<Database>, districtId: number): Promise<LocalizedText | null> {
+  const row = await db.selectFrom('districts').select('name').where('id', '=', districtId).executeTakeFirst()
+  return row?.name ?? null
+}
+
+/** Districts and settlements a notice may be addressed to, by id. */
+export function createNoticePlacesStore(db: Kysely<Database>): NoticePlacesStore {
+  return {
+    activeDistricts: () =>
+      db.selectFrom('districts').select(['id', 'name']).where('active', '=', true).orderBy('id').execute(),
+    settlementsOf: (districtId) =>
+      db
+        .selectFrom('settlements')
+        .select(['id', 'name'])
+        .where('district_id', '=', districtId)
+        .where('active', '=', true)
+        .orderBy('id')
+        .execute(),
   }
 }

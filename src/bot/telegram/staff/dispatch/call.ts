@@ -7,6 +7,7 @@ import { text } from '../../../../core/i18n/text.js'
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH } from '../../../../core/requests/request.js'
 import { characters } from '../../../../core/shared/characters.js'
 import type { BotContext } from '../../context.js'
+import { CALL_ERROR } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
 import { waitForOwn, waitForText } from '../shared/wait.js'
@@ -135,7 +136,7 @@ export function createCallConversation(ports: DispatchPorts) {
           }
     })
     if (!result.ok) {
-      await tell(ctx, text(`dispatch.call.error.${result.error}`, { phone: result.phone ?? '' }))
+      await tell(ctx, text(CALL_ERROR[result.error], { phone: result.phone ?? '' }))
       return
     }
     const organisation = await conversation.external(async () => {

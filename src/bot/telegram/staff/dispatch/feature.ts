@@ -13,7 +13,7 @@ import { CALL_CONVERSATION, createCallConversation } from './call.js'
 import type { InputArgs } from './input.js'
 import { createInputConversation, INPUT_CONVERSATION } from './input.js'
 import { enterWizard } from '../shared/enter.js'
-import { outcomeOf } from './outcomes.js'
+import { ACCESS_ERROR, LINK_CHAT_ERROR, REJECTION_REASON, outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say, sendCard } from './send.js'
 
@@ -41,12 +41,12 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
     const [, verb = '', idText = '', extra, more] = data
     const requestId = idFrom(idText)
     if (requestId === null) return
-    const tell = (key: string, params?: Record<string, string>) => say(ctx, translate, language, text(key, params))
+    const tell = (key: string) => say(ctx, translate, language, text(key))
     // Before asking anyone to type or choose: may they do this at all?
     const refused = async (permission: RequestPermission): Promise<boolean> => {
       const access = await ports.access(actor, requestId, permission)
       if (access === 'ok') return false
-      await tell(`dispatch.error.${access}`)
+      await tell(ACCESS_ERROR[access])
       return true
     }
     switch (verb) {
@@ -68,8 +68,9 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'ro': {
         // The organisation is chosen; now the category: kept, or another problem of the same group.
         if (idFrom(extra) === null) return
-        const categories = await ports.categoriesFor(actor, requestId)
-        if (categories === null) return tell('dispatch.error.not-found')
+        const found = await ports.categoriesFor(actor, requestId)
+        if (!found.ok) return tell(ACCESS_ERROR[found.error])
+        const categories = found.choices
         const rows = [
           [{ value: `rq:rc:${requestId}:${extra}:0`, label: text('dispatch.reroute.keep-category') }],
           ...categories.items.map((c) => [
@@ -108,8 +109,9 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
       case 'assign': {
-        const executors = await ports.executorsFor(actor, requestId)
-        if (executors === null) return tell('dispatch.error.not-found')
+        const found = await ports.executorsFor(actor, requestId)
+        if (!found.ok) return tell(ACCESS_ERROR[found.error])
+        const executors = found.choices
         if (executors.items.length === 0) return tell('dispatch.assign.none')
         const rows = executors.items.map((e) => [
           { value: `rq:as:${requestId}:${e.userId}`, label: text('dispatch.name', { name: e.name }) },
@@ -117,8 +119,9 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         return say(ctx, translate, language, shortlistText(text('dispatch.assign.choose'), executors), rows)
       }
       case 'reroute': {
-        const organisations = await ports.organisationsFor(actor, requestId)
-        if (organisations === null) return tell('dispatch.error.not-found')
+        const found = await ports.organisationsFor(actor, requestId)
+        if (!found.ok) return tell(ACCESS_ERROR[found.error])
+        const organisations = found.choices
         const rows = organisations.items.map((o) => [
           {
             value: `rq:ro:${requestId}:${o.id}`,
@@ -130,7 +133,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'reject': {
         if (await refused('request.reject')) return
         const rows = REJECTION_REASONS.map((code) => [
-          { value: `rq:rj:${requestId}:${code}`, label: text(`dispatch.reject-reason.${code}`) },
+          { value: `rq:rj:${requestId}:${code}`, label: text(REJECTION_REASON[code]) },
         ])
         return say(ctx, translate, language, text('dispatch.reject.choose'), rows)
       }
@@ -144,9 +147,9 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
 
   async function showQueue(ctx: BotContext, actor: Actor, language: Language, filter: string, page: number) {
     if (!isQueueFilter(filter)) return say(ctx, translate, language, text('dispatch.queue.usage'))
-    const message = await ports.queue(actor, filter, page)
-    if (!message) return say(ctx, translate, language, text('dispatch.error.not-allowed'))
-    return say(ctx, translate, language, message.text, message.buttons)
+    const shown = await ports.queue(actor, filter, page)
+    if (!shown.ok) return say(ctx, translate, language, text(ACCESS_ERROR[shown.error]))
+    return say(ctx, translate, language, shown.message.text, shown.message.buttons)
   }
 
   return {
@@ -188,7 +191,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
           ctx,
           translate,
           person.language,
-          text(result.ok ? 'dispatch.linkchat.done' : `dispatch.linkchat.${result.error}`),
+          text(result.ok ? 'dispatch.linkchat.done' : LINK_CHAT_ERROR[result.error]),
         )
       })
 

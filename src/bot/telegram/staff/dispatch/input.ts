@@ -3,15 +3,15 @@ import type { Context } from 'grammy'
 import type { RejectionReason } from '../../../../core/dispatch/rejection.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { BotContext } from '../../context.js'
-import { outcomeOf } from './outcomes.js'
+import type { InputKind } from './input-kind.js'
+import { PROMPT, outcomeOf } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
 import { say } from './send.js'
 import { waitForText } from '../shared/wait.js'
 
 export const INPUT_CONVERSATION = 'dispatch-input'
 
-/** Actions that need words typed after a button: a question, an answer, a period, a reason, a reply. */
-export type InputKind = 'ask' | 'answer' | 'plan' | 'reject' | 'reply'
+export type { InputKind }
 
 export interface InputArgs {
   requestId: number
@@ -30,13 +30,13 @@ export function createInputConversation(ports: DispatchPorts) {
     const language = await conversation.external((outside) => outside.person?.language ?? 'ru')
     const from = ctx.from?.id
     if (from === undefined) return
-    await say(ctx, translate, language, text(`dispatch.prompt.${args.kind}`))
+    await say(ctx, translate, language, text(PROMPT[args.kind]))
     const { ctx: answer, text: body } = await waitForText(conversation, from, (other) =>
       say(other, translate, language, text('dispatch.prompt.text-only')),
     )
     const result = await conversation.external(async (outside) => {
       const actor = outside.person?.actor
-      if (!actor) return { ok: false as const, error: 'not-found' }
+      if (!actor) return { ok: false as const, error: 'not-found' as const }
       const { requestId } = args
       switch (args.kind) {
         case 'ask':

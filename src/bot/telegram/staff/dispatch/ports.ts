@@ -1,4 +1,3 @@
-import type { Shortlist } from '../../../../core/dispatch/shortlist.js'
 import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
 import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
 import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
@@ -7,9 +6,16 @@ import type { LinkChatResult } from '../../../../core/dispatch/link-chat.js'
 import type { OfficialAnswerResult } from '../../../../core/dispatch/official-answer.js'
 import type { CardChat } from '../../../../core/dispatch/request-details.js'
 import type { QueueFilter } from '../../../../core/dispatch/queue.js'
+import type {
+  CategoryChoice,
+  ChoicesResult,
+  ExecutorChoice,
+  OrganisationChoice,
+  RequestAccess,
+} from '../../../../core/dispatch/request-choices.js'
+import type { ShowQueueResult } from '../../../../core/dispatch/show-queue.js'
 import type { CallInput, RegisterCallResult } from '../../../../core/dispatch/register-call.js'
 import type { RerouteResult } from '../../../../core/dispatch/reroute.js'
-import type { LocalizedText } from '../../../../core/i18n/text.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import type { ChangeStatusCommand, ChangeStatusResult } from '../../../../core/requests/change-status.js'
@@ -22,7 +28,7 @@ export interface DispatchPorts {
   findRequest: (typed: string) => Promise<number | null>
   /** The card with history for staff who may see the request; null otherwise. */
   showRequest: (actor: Actor, requestId: number, chat: CardChat) => Promise<OutgoingMessage | null>
-  queue: (actor: Actor, filter: QueueFilter, page: number) => Promise<OutgoingMessage | null>
+  queue: (actor: Actor, filter: QueueFilter, page: number) => Promise<ShowQueueResult>
   changeStatus: (command: ChangeStatusCommand) => Promise<ChangeStatusResult>
   assign: (command: { actor: Actor; requestId: number; executorUserId: number }) => Promise<AssignResult>
   sendOfficialAnswer: (command: { actor: Actor; requestId: number; body: string }) => Promise<OfficialAnswerResult>
@@ -33,18 +39,11 @@ export interface DispatchPorts {
     categoryId: number | null
   }) => Promise<RerouteResult>
   /** Whether the person may start this action on the request (checked again when it is done). */
-  access: (
-    actor: Actor,
-    requestId: number,
-    permission: RequestPermission,
-  ) => Promise<'ok' | 'not-found' | 'not-allowed'>
-  /** Choices for a person allowed to assign / reroute this request; null when they may not. */
-  executorsFor: (actor: Actor, requestId: number) => Promise<Shortlist<{ userId: number; name: string }> | null>
-  organisationsFor: (
-    actor: Actor,
-    requestId: number,
-  ) => Promise<Shortlist<{ id: number; name: LocalizedText; current: boolean }> | null>
-  categoriesFor: (actor: Actor, requestId: number) => Promise<Shortlist<{ id: number; name: LocalizedText }> | null>
+  access: (actor: Actor, requestId: number, permission: RequestPermission) => Promise<RequestAccess>
+  /** Choices for a person allowed to assign / reroute this request; refused otherwise. */
+  executorsFor: (actor: Actor, requestId: number) => Promise<ChoicesResult<ExecutorChoice>>
+  organisationsFor: (actor: Actor, requestId: number) => Promise<ChoicesResult<OrganisationChoice>>
+  categoriesFor: (actor: Actor, requestId: number) => Promise<ChoicesResult<CategoryChoice>>
   linkChat: (command: { actor: Actor; chatId: string; chatType: string; language: Language }) => Promise<LinkChatResult>
   registerCall: (input: CallInput) => Promise<RegisterCallResult>
   newId: () => string

@@ -66,15 +66,15 @@ export function composeNotice(ports: NoticePorts, translate: Translate) {
     const kind: NoticeKind = kindValue
 
     // Area
-    const where = await conversation.external(async (outside) => {
+    const where = await conversation.external((outside) => {
       const actor = actorOf(outside)
-      return actor ? { mayRegion: ports.mayNoticeRegion(actor), districts: await ports.districtsFor(actor) } : null
+      return actor ? ports.areaChoices(actor) : refused
     })
-    if (!where || (where.districts.length === 0 && !where.mayRegion)) {
+    if (!where.ok) {
       await ctx.reply(t('admin.notice.error.not-allowed'), html)
       return
     }
-    const { mayRegion, districts } = where
+    const { region: mayRegion, districts } = where
     await ctx.reply(t('admin.notice.ask-area'), {
       ...html,
       reply_markup: keyboard([

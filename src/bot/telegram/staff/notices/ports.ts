@@ -1,20 +1,17 @@
 import type { Actor } from '../../../../core/access/permissions.js'
-import type { LocalizedText } from '../../../../core/i18n/text.js'
 import type { NoticeDraft } from '../../../../core/notices/notice.js'
 import type { NoticeResult } from '../../../../core/notices/notice-use-cases.js'
 import type { ProgressMessage } from '../../../../core/notices/ports.js'
 import type { ActiveNotice } from '../../../../core/notices/list-active-notices.js'
+import type { NoticeAreaChoices, NoticePlace } from '../../../../core/notices/notice-places.js'
 
-export interface Place {
-  id: number
-  name: LocalizedText
-}
+export type Place = NoticePlace
 
 /** What the notice screens need; the app wires these to the core use cases and PostgreSQL. */
 export interface NoticePorts {
   timeZone: string
-  /** Whether the actor may send a notice to the whole region. */
-  mayNoticeRegion: (actor: Actor) => boolean
+  /** Where the actor may send a notice: the region or not, and which districts. */
+  areaChoices: (actor: Actor) => Promise<NoticeAreaChoices>
   /** Districts the actor may send notices to. */
   districtsFor: (actor: Actor) => Promise<Place[]>
   settlementsOf: (districtId: number) => Promise<Place[]>

@@ -1,20 +1,10 @@
 import type { Actor } from '../../../../core/access/permissions.js'
 import type { DeadLetter } from '../../../../core/admin/list-dead-letters.js'
+import type { OrganisationFigures, StatsResult } from '../../../../core/admin/organisation-stats.js'
 import type { Period } from '../../../../core/admin/period.js'
 import type { Language, LocalizedText } from '../../../../core/i18n/text.js'
 
-export interface OrganisationFigures {
-  code: string | null
-  name: LocalizedText | null
-  received: number
-  open: number
-  overdue: number
-  doneOnTimePct: number | null
-  medianAcceptMinutes: number | null
-  medianFinishMinutes: number | null
-  reopenPct: number | null
-  averageRating: number | null
-}
+export type { OrganisationFigures }
 
 type Refused = { ok: false; error: 'not-allowed' }
 
@@ -24,11 +14,7 @@ export interface ReportPorts {
   now: () => Date
   /** A district named by its code or the start of its name in one of the languages. */
   findDistrict: (word: string) => Promise<{ id: number; name: LocalizedText } | null>
-  stats: (
-    actor: Actor,
-    period: Period,
-    districtId: number | null,
-  ) => Promise<Refused | { ok: true; district: LocalizedText | null; rows: OrganisationFigures[] }>
+  stats: (actor: Actor, period: Period, districtId: number | null) => Promise<StatsResult>
   exportRequests: (
     actor: Actor,
     period: Period,
