@@ -16,7 +16,7 @@ import type { DispatchStores } from './stores.js'
 import type { StaffWiring } from './wiring.js'
 
 /** The dispatcher's feature: cards, queue, actions, phone calls, group chats. */
-export function createDispatchFeature({ translate }: StaffWiring, stores: DispatchStores): StaffFeature {
+export function createDispatchFeature({ translate, logger }: StaffWiring, stores: DispatchStores): StaffFeature {
   const now = () => new Date()
   const choices = makeRequestChoices({ store: stores.choices })
   return dispatchFeature({
@@ -39,5 +39,6 @@ export function createDispatchFeature({ translate }: StaffWiring, stores: Dispat
       submitRequest: makeSubmitRequest({ transact: stores.requests, now }),
     }),
     newId: randomUUID,
+    log: logger,
   })
 }

@@ -7,7 +7,7 @@ import type { ExecutorStores } from './stores.js'
 import type { StaffWiring } from './wiring.js'
 
 /** The executor's assignments, "start", and the "done" wizard, on the shared status-change use case. */
-export function createExecutorFeature({ translate }: StaffWiring, stores: ExecutorStores): StaffFeature {
+export function createExecutorFeature({ translate, logger }: StaffWiring, stores: ExecutorStores): StaffFeature {
   const { access } = makeRequestChoices({ store: stores.choices })
   return createFeature({
     translate,
@@ -15,5 +15,6 @@ export function createExecutorFeature({ translate }: StaffWiring, stores: Execut
     changeStatus: makeChangeRequestStatus({ transact: stores.requests, now: () => new Date() }),
     mayFinish: (actor, requestId) => access(actor, requestId, 'request.finish'),
     requestNumber: stores.requestNumber,
+    log: logger,
   })
 }

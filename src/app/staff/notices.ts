@@ -15,7 +15,7 @@ import type { NoticeStores } from './stores.js'
 import type { StaffWiring } from './wiring.js'
 
 /** /notice and /notices over the core notice use cases. */
-export function createNoticeFeature({ config, translate }: StaffWiring, stores: NoticeStores): StaffFeature {
+export function createNoticeFeature({ config, translate, logger }: StaffWiring, stores: NoticeStores): StaffFeature {
   const deps = { transact: stores.notices, now: () => new Date() }
   const places = makeNoticePlaces({ store: stores.places })
   const ports: NoticePorts = {
@@ -31,5 +31,5 @@ export function createNoticeFeature({ config, translate }: StaffWiring, stores: 
     endNotice: makeEndNotice(deps),
     activeNotices: makeListActiveNotices({ activeNotices: stores.activeNotices, now: deps.now }),
   }
-  return createNoticesFeature({ ports, translate })
+  return createNoticesFeature({ ports, translate, log: logger })
 }

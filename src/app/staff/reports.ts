@@ -9,7 +9,10 @@ import type { ReportStores } from './stores.js'
 import type { StaffWiring } from './wiring.js'
 
 /** /stats, /export and /deadletters, scoped by the core permission catalogue. */
-export function createReportsFeatureFor({ config, translate }: StaffWiring, stores: ReportStores): StaffFeature {
+export function createReportsFeatureFor(
+  { config, translate, logger }: StaffWiring,
+  stores: ReportStores,
+): StaffFeature {
   const now = () => new Date()
   const ports: ReportPorts = {
     timeZone: config.timeZone,
@@ -23,5 +26,5 @@ export function createReportsFeatureFor({ config, translate }: StaffWiring, stor
     }),
     deadLetters: makeListDeadLetters({ deadLetters: stores.deadLetters }),
   }
-  return createReportsFeature({ ports, translate })
+  return createReportsFeature({ ports, translate, log: logger })
 }

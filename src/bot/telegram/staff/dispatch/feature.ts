@@ -9,6 +9,8 @@ import { shortlistText } from '../../../../core/dispatch/shortlist.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { BotContext, StaffFeature } from '../../context.js'
+import { unlessHarmless } from '../../harmless-errors.js'
+import { behindErrorBoundary } from '../shared/boundary.js'
 import { CALL_CONVERSATION, createCallConversation } from './call.js'
 import type { InputArgs } from './input.js'
 import { createInputConversation, INPUT_CONVERSATION } from './input.js'
@@ -53,7 +55,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'open': {
         const card = await ports.showRequest(actor, requestId, chatOf(ctx))
         if (!card) return tell('dispatch.error.not-found')
-        return sendCard(ctx, translate, language, card)
+        return sendCard(ctx, ports, language, card)
       }
       case 'reply':
         if (await refused('request.provide_info')) return
@@ -152,7 +154,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
     return say(ctx, translate, language, shown.message.text, shown.message.buttons)
   }
 
-  return {
+  const feature: StaffFeature = {
     install(composer: Composer<BotContext>) {
       composer.use(createConversation(createInputConversation(ports), { id: INPUT_CONVERSATION }))
       composer.use(createConversation(createCallConversation(ports), { id: CALL_CONVERSATION }))
@@ -163,7 +165,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         const requestId = await ports.findRequest(ctx.match)
         const card = requestId === null ? null : await ports.showRequest(person.actor, requestId, chatOf(ctx))
         if (!card) return say(ctx, translate, person.language, text('dispatch.req.not-found'))
-        return sendCard(ctx, translate, person.language, card)
+        return sendCard(ctx, ports, person.language, card)
       })
 
       composer.command('queue', async (ctx) => {
@@ -196,7 +198,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       })
 
       composer.callbackQuery(/^rq:q:([a-z]+):(\d{1,4})$/, async (ctx) => {
-        await ctx.answerCallbackQuery().catch(() => undefined)
+        await ctx.answerCallbackQuery().catch(unlessHarmless(ports.log, 'answering the button'))
         const person = ctx.person
         if (!person) return
         if (typeof ctx.match === 'string') return
@@ -204,11 +206,12 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       })
 
       composer.callbackQuery(CALLBACK, async (ctx) => {
-        await ctx.answerCallbackQuery().catch(() => undefined)
+        await ctx.answerCallbackQuery().catch(unlessHarmless(ports.log, 'answering the button'))
         const person = ctx.person
         if (!person || typeof ctx.match === 'string') return
         await onCallback(ctx, person.actor, person.language, ctx.match)
       })
     },
   }
+  return behindErrorBoundary('dispatch', feature, ports)
 }

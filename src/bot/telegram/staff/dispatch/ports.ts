@@ -19,6 +19,7 @@ import type { RerouteResult } from '../../../../core/dispatch/reroute.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import type { ChangeStatusCommand, ChangeStatusResult } from '../../../../core/requests/change-status.js'
+import type { StaffLog } from '../shared/boundary.js'
 
 /** What the dispatcher's bot feature calls; the app wires these to core use cases over PostgreSQL. */
 export interface DispatchPorts {
@@ -47,4 +48,5 @@ export interface DispatchPorts {
   linkChat: (command: { actor: Actor; chatId: string; chatType: string; language: Language }) => Promise<LinkChatResult>
   registerCall: (input: CallInput) => Promise<RegisterCallResult>
   newId: () => string
+  log: StaffLog
 }

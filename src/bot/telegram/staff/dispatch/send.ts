@@ -5,6 +5,8 @@ import type { Language, Text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import { splitText } from '../../render.js'
 import { keyboardRows } from '../shared/keyboard.js'
+import type { StaffLog } from '../shared/boundary.js'
+import { unlessHarmless } from '../../harmless-errors.js'
 
 const keyboard = (translate: Translate, language: Language, rows: Choice[][]) =>
   keyboardRows(rows.map((row) => row.map((b) => ({ label: translate(language, b.label), data: b.value }))))
@@ -28,10 +30,11 @@ export async function say(
 /** A card: its photo first (a caption is too short for a card with history), then the text and buttons. */
 export async function sendCard(
   ctx: Context,
-  translate: Translate,
+  deps: { translate: Translate; log: StaffLog },
   language: Language,
   message: OutgoingMessage,
 ): Promise<void> {
-  if (message.photo !== null) await ctx.replyWithPhoto(message.photo).catch(() => undefined)
-  await say(ctx, translate, language, message.text, message.buttons)
+  // A photo Telegram no longer has must not keep the card itself from coming.
+  if (message.photo !== null) await ctx.replyWithPhoto(message.photo).catch(unlessHarmless(deps.log, 'card photo'))
+  await say(ctx, deps.translate, language, message.text, message.buttons)
 }

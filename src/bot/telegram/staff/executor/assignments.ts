@@ -4,11 +4,12 @@ import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Assignment } from '../../../../core/requests/list-assignments.js'
 import type { BotContext } from '../../context.js'
+import { unlessHarmless } from '../../harmless-errors.js'
 import type { ExecutorDeps } from './deps.js'
 import { enterWizard } from '../shared/enter.js'
 import { keyboard } from '../shared/keyboard.js'
 import { FINISH_WIZARD } from './finish-wizard.js'
-import { refusalText } from './results.js'
+import { ACCESS_REFUSAL, refusalText } from './results.js'
 
 function card(a: Assignment): Text {
   const body = text('executor.card', {
@@ -56,7 +57,7 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
 
   composer.callbackQuery(/^ex:s:(\d{1,9})$/, async (ctx) => {
     const person = ctx.person
-    await ctx.answerCallbackQuery().catch(() => undefined)
+    await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
     if (!person) return
     const requestId = Number(ctx.match[1])
     const result = await deps.changeStatus({ actor: person.actor, requestId, action: 'start' })
@@ -71,19 +72,19 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
           { label: deps.translate(person.language, text('executor.button.done')), data: `ex:d:${requestId}` },
         ]),
       })
-      .catch(() => undefined)
+      .catch(unlessHarmless(deps.log, 'leaving only "done" on the card'))
     await say(ctx, person.language, text('executor.started', { number: (await deps.requestNumber(requestId)) ?? '' }))
   })
 
   composer.callbackQuery(/^ex:d:(\d{1,9})$/, async (ctx) => {
-    await ctx.answerCallbackQuery().catch(() => undefined)
+    await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
     const person = ctx.person
     if (!person) return
     const requestId = Number(ctx.match[1])
     // Before the wizard shows the request's number or asks for anything: may they finish it at all?
     const access = await deps.mayFinish(person.actor, requestId)
     if (access !== 'ok') {
-      await say(ctx, person.language, text(`executor.error.${access}`))
+      await say(ctx, person.language, text(ACCESS_REFUSAL[access]))
       return
     }
     await enterWizard(ctx, FINISH_WIZARD, requestId)

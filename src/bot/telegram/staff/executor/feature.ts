@@ -1,13 +1,14 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
 import type { BotContext, StaffFeature } from '../../context.js'
+import { behindErrorBoundary } from '../shared/boundary.js'
 import { installAssignments } from './assignments.js'
 import type { ExecutorDeps } from './deps.js'
 import { FINISH_WIZARD, finishWizard } from './finish-wizard.js'
 
 /** The executor's work: /mine, "start", and the "done" wizard (after photos, comment, confirmation). */
 export function createExecutorFeature(deps: ExecutorDeps): StaffFeature {
-  return {
+  const feature: StaffFeature = {
     install: (composer) => {
       const own = new Composer<BotContext>()
       own.use(createConversation(finishWizard(deps), { id: FINISH_WIZARD }))
@@ -15,4 +16,5 @@ export function createExecutorFeature(deps: ExecutorDeps): StaffFeature {
       composer.filter((ctx) => ctx.chat?.type === 'private', own)
     },
   }
+  return behindErrorBoundary('executor', feature, deps)
 }

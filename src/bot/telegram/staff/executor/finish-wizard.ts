@@ -5,6 +5,7 @@ import { text } from '../../../../core/i18n/text.js'
 import type { ChangeStatusResult } from '../../../../core/requests/change-status.js'
 import type { Photo } from '../../../../core/requests/request.js'
 import type { BotContext } from '../../context.js'
+import { unlessHarmless } from '../../harmless-errors.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForOwn } from '../shared/wait.js'
 import type { ExecutorDeps } from './deps.js'
@@ -19,11 +20,13 @@ const PHOTOS_DONE = 'ex:f:photos'
 const CONFIRM = 'ex:f:ok'
 const DROP = 'ex:f:no'
 
-async function settle(ctx: Context): Promise<void> {
+async function settle(ctx: Context, log: ExecutorDeps['log']): Promise<void> {
   if (!ctx.callbackQuery) return
-  await ctx.answerCallbackQuery().catch(() => undefined)
+  await ctx.answerCallbackQuery().catch(unlessHarmless(log, 'answering the button'))
   if (ctx.callbackQuery.message)
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+    await ctx
+      .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
+      .catch(unlessHarmless(log, 'taking the buttons away'))
 }
 
 /**
@@ -64,7 +67,7 @@ export function finishWizard(deps: ExecutorDeps) {
         needPhoto,
       )
       if (value === 'done') {
-        await settle(next)
+        await settle(next, deps.log)
         if (photos.length > 0) break
         await needPhoto(next)
         continue
@@ -118,7 +121,7 @@ export function finishWizard(deps: ExecutorDeps) {
       },
       (c) => c.reply(t('executor.finish.use-buttons'), html),
     )
-    await settle(decided.ctx)
+    await settle(decided.ctx, deps.log)
     if (decided.value === DROP) {
       await decided.ctx.reply(t('staff.cancelled'), html)
       return

@@ -5,7 +5,11 @@ import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import type { BotContext, StaffFeature } from '../../context.js'
-import { COMPOSE_NOTICE, composeNotice, failureText } from './compose.js'
+import { unlessHarmless } from '../../harmless-errors.js'
+import type { StaffLog } from '../shared/boundary.js'
+import { behindErrorBoundary } from '../shared/boundary.js'
+import { COMPOSE_NOTICE, composeNotice } from './compose.js'
+import { failureText } from './texts.js'
 import { CORRECT_NOTICE, correctNotice } from './correct.js'
 import { enterWizard } from '../shared/enter.js'
 import type { Button } from '../shared/keyboard.js'
@@ -47,15 +51,15 @@ function actions(n: ActiveNotice, t: (key: string) => string): Button[] {
 }
 
 /** /notice (compose, preview, confirm or schedule) and /notices (correct, cancel, end). */
-export function createNoticesFeature(deps: { ports: NoticePorts; translate: Translate }): StaffFeature {
-  const { ports, translate } = deps
+export function createNoticesFeature(deps: { ports: NoticePorts; translate: Translate; log: StaffLog }): StaffFeature {
+  const { ports, translate, log } = deps
   const languageOf = (ctx: BotContext): Language => ctx.person?.language ?? 'ru'
   const say = (ctx: Context, language: Language, message: Text | Text[]) =>
     ctx.reply(translate(language, message), { parse_mode: 'HTML' })
 
-  return {
+  const feature: StaffFeature = {
     install(composer: Composer<BotContext>) {
-      composer.use(createConversation(composeNotice(ports, translate), { id: COMPOSE_NOTICE }))
+      composer.use(createConversation(composeNotice(ports, translate, log), { id: COMPOSE_NOTICE }))
       composer.use(createConversation(correctNotice(ports, translate), { id: CORRECT_NOTICE }))
 
       const privateChat = composer.chatType('private')
@@ -89,7 +93,9 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
         const language = person.language
         const noticeId = Number(ctx.match[2])
         await ctx.answerCallbackQuery()
-        await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+        await ctx
+          .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
+          .catch(unlessHarmless(log, 'taking the buttons away'))
         if (ctx.match[1] === 'fix') {
           // Before asking for a text: may they correct this notice at all?
           const allowed = await ports.mayCorrectNotice(person.actor, noticeId)
@@ -123,4 +129,5 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
       })
     },
   }
+  return behindErrorBoundary('notices', feature, { translate, log })
 }

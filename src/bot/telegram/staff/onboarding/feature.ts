@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
 import type { BotContext, StaffFeature } from '../../context.js'
+import { behindErrorBoundary } from '../shared/boundary.js'
 import type { OnboardingDeps } from './deps.js'
 import { installInvite } from './invite.js'
 import { installRedeem } from './redeem.js'
@@ -7,7 +8,7 @@ import { installStaffList } from './staff-list.js'
 
 /** Staff onboarding: invite links and their redemption, the staff list and revocation, command menus. */
 export function createOnboardingFeature(deps: OnboardingDeps): StaffFeature {
-  return {
+  const feature: StaffFeature = {
     install: (composer) => {
       const own = new Composer<BotContext>()
       installRedeem(own, deps)
@@ -30,4 +31,5 @@ export function createOnboardingFeature(deps: OnboardingDeps): StaffFeature {
       }
     },
   }
+  return behindErrorBoundary('onboarding', feature, deps)
 }

@@ -11,6 +11,7 @@ import { keyboard } from '../shared/keyboard.js'
 import { settlePress } from './buttons.js'
 import type { OnboardingDeps } from './deps.js'
 import { placeText, roleText } from './places.js'
+import { INVITE_ERROR } from './texts.js'
 
 const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value)
 
@@ -32,7 +33,7 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
   async function issue(ctx: BotContext, actor: Actor, language: Language, spec: InviteSpec): Promise<void> {
     const result = await deps.createInvite(actor, spec)
     if (!result.ok) {
-      await say(ctx, language, text(`staff.invite.error.${result.error}`))
+      await say(ctx, language, text(INVITE_ERROR[result.error]))
       return
     }
     const place = placeText(await deps.placeNames(spec))
@@ -115,7 +116,7 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
 
   composer.callbackQuery(STEP, async (ctx) => {
     const person = ctx.person
-    await settlePress(ctx)
+    await settlePress(ctx, deps.log)
     if (!person) return
     const { actor, language } = person
     const [, roleName = '', kind, idText] = ctx.match

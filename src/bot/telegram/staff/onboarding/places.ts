@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../../../core/access/permissions.js'
 import type { LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
+import { ROLE } from './texts.js'
 
 export interface PlaceNames {
   organisation: LocalizedText | null
@@ -20,7 +21,7 @@ export function placeText(names: PlaceNames): Text {
   return text('staff.place.region')
 }
 
-export const roleText = (role: StaffRole): Text => text(`staff.role.${role}`)
+export const roleText = (role: StaffRole): Text => text(ROLE[role])
 
 export const memberName = (member: { displayName: string | null; userId: number }): Text =>
   member.displayName === null

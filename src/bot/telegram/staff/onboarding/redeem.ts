@@ -4,6 +4,7 @@ import { text } from '../../../../core/i18n/text.js'
 import type { BotContext } from '../../context.js'
 import type { OnboardingDeps } from './deps.js'
 import { placeText, roleText } from './places.js'
+import { NEXT_STEP, REDEEM_ERROR } from './texts.js'
 
 /**
  * `/start inv_<token>` in a private chat: the invite is redeemed here, before the resident
@@ -33,7 +34,7 @@ export function installRedeem(composer: Composer<BotContext>, deps: OnboardingDe
     })
     if (!result.ok) {
       if (result.error !== 'already-member') {
-        await say(text(`staff.invite.${result.error}`))
+        await say(text(REDEEM_ERROR[result.error]))
         return
       }
       const place = placeText(await deps.placeNames(result.membership))
@@ -53,7 +54,7 @@ export function installRedeem(composer: Composer<BotContext>, deps: OnboardingDe
       text('staff.welcome', {
         role: { text: roleText(membership.role) },
         place: { text: place },
-        next: { text: text(`staff.next.${membership.role}`) },
+        next: { text: text(NEXT_STEP[membership.role]) },
       }),
     )
   })

@@ -9,6 +9,7 @@ import { pagingOf } from '../shared/paging.js'
 import { settlePress } from './buttons.js'
 import type { OnboardingDeps } from './deps.js'
 import { memberName, placeText, roleText } from './places.js'
+import { REVOKE_ERROR } from './texts.js'
 
 /**
  * One page stays under Telegram's 4096 characters and 100 buttons: a line may run to about 250
@@ -91,13 +92,13 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
   })
 
   composer.callbackQuery(/^st:p:(\d{1,4})$/, async (ctx) => {
-    await settlePress(ctx)
+    await settlePress(ctx, deps.log)
     await showList(ctx, Number(ctx.match[1]))
   })
 
   composer.callbackQuery(/^st:r:(\d{1,9})$/, async (ctx) => {
     const person = ctx.person
-    await settlePress(ctx)
+    await settlePress(ctx, deps.log)
     if (!person) return
     const { language } = person
     const membershipId = Number(ctx.match[1])
@@ -118,13 +119,13 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
   })
 
   composer.callbackQuery('st:rn', async (ctx) => {
-    await settlePress(ctx)
+    await settlePress(ctx, deps.log)
     if (ctx.person) await say(ctx, ctx.person.language, text('staff.revoke.kept'))
   })
 
   composer.callbackQuery(/^st:ry:(\d{1,9})$/, async (ctx) => {
     const person = ctx.person
-    await settlePress(ctx)
+    await settlePress(ctx, deps.log)
     if (!person) return
     const { language } = person
     const membershipId = Number(ctx.match[1])
@@ -132,7 +133,7 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
     const member = listed.ok ? listed.members.find((m) => m.membershipId === membershipId) : undefined
     const result = await deps.revokeMembership(person.actor, membershipId)
     if (!result.ok) {
-      await say(ctx, language, text(`staff.revoke.error.${result.error}`))
+      await say(ctx, language, text(REVOKE_ERROR[result.error]))
       return
     }
     const names = member ? describe(member) : undefined

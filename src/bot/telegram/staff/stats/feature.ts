@@ -6,6 +6,8 @@ import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
 import type { BotContext, StaffFeature } from '../../context.js'
+import type { StaffLog } from '../shared/boundary.js'
+import { behindErrorBoundary } from '../shared/boundary.js'
 import { keyboard } from '../shared/keyboard.js'
 import { renderBarChart } from './chart.js'
 import type { OrganisationFigures, ReportPorts } from './ports.js'
@@ -26,8 +28,8 @@ const fixed = (value: number | null, digits: number): string => (value === null 
 const hours = (minutes: number | null): string => (minutes === null ? '—' : (minutes / 60).toFixed(1))
 
 /** /stats, /export and /deadletters: figures as text and a chart, requests as CSV, failed deliveries. */
-export function createReportsFeature(deps: { ports: ReportPorts; translate: Translate }): StaffFeature {
-  const { ports, translate } = deps
+export function createReportsFeature(deps: { ports: ReportPorts; translate: Translate; log: StaffLog }): StaffFeature {
+  const { ports, translate, log } = deps
   const html = { parse_mode: 'HTML' as const }
 
   function parseArgs(input: string, allowDistrict: boolean): Args {
@@ -63,7 +65,7 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
     })
   }
 
-  return {
+  const feature: StaffFeature = {
     install(composer: Composer<BotContext>) {
       const privateChat = composer.chatType('private')
 
@@ -199,4 +201,5 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
       })
     },
   }
+  return behindErrorBoundary('reports', feature, { translate, log })
 }

@@ -1,0 +1,106 @@
+import { htmlToPlain } from '../../../../core/i18n/translate.js'
+import type { NoticeArea, StreetPart } from '../../../../core/notices/notice.js'
+import type { NoticePlace } from '../../../../core/notices/notice-places.js'
+import { parseStreets } from '../../../../core/notices/streets.js'
+import { unlessHarmless } from '../../harmless-errors.js'
+import { keyboard } from '../shared/keyboard.js'
+import { waitForButton, waitForOwn } from '../shared/wait.js'
+import { WHOLE_SETTLEMENT, areaButtons, districtButtons, settlementButtons } from './compose-rules.js'
+import { DISTRICT_TOGGLE, districtPicker, toggled } from './districts.js'
+import { failureText } from './texts.js'
+import type { NoticeWizard } from './wizard.js'
+import { HTML, REFUSED, actorOf } from './wizard.js'
+
+/** Several districts at once; an admin of one district has nothing to choose. */
+async function pickDistricts(w: NoticeWizard, districts: readonly NoticePlace[]): Promise<NoticeArea> {
+  let chosen = districts.length === 1 ? districts.map((d) => d.id) : []
+  if (districts.length <= 1) return { scope: 'districts', districtIds: chosen }
+  await w.ctx.reply(w.t('admin.notice.ask-districts'), {
+    ...HTML,
+    reply_markup: districtPicker(districts, chosen, w.t),
+  })
+  for (;;) {
+    const pressed = await waitForButton(w.conversation, w.from, DISTRICT_TOGGLE, (c) =>
+      c.reply(w.t('admin.notice.use-buttons')),
+    )
+    const value = String(pressed.match[1])
+    if (value === 'done' && chosen.length > 0) {
+      await pressed.ctx.answerCallbackQuery()
+      await w.takeButtonsAway(pressed.ctx)
+      return { scope: 'districts', districtIds: chosen }
+    }
+    if (value === 'done') {
+      await pressed.ctx.answerCallbackQuery({ text: htmlToPlain(w.t('admin.notice.error.area-empty')) })
+      continue
+    }
+    chosen = toggled(chosen, Number(value), districts)
+    // The tick shows before the button stops spinning.
+    await pressed.ctx
+      .editMessageReplyMarkup({ reply_markup: districtPicker(districts, chosen, w.t) })
+      .catch(unlessHarmless(w.log, 'ticking a district'))
+    await pressed.ctx.answerCallbackQuery()
+  }
+}
+
+/** Streets (with houses) typed one per line, or the whole settlement by its button. */
+async function pickStreets(w: NoticeWizard): Promise<StreetPart[]> {
+  await w.ctx.reply(w.t('admin.notice.ask-streets'), {
+    ...HTML,
+    reply_markup: keyboard([{ label: w.t('admin.notice.whole-settlement'), data: WHOLE_SETTLEMENT }]),
+  })
+  for (;;) {
+    const answer = await waitForOwn(
+      w.conversation,
+      w.from,
+      (c) => c.message?.text ?? (c.callbackQuery?.data === WHOLE_SETTLEMENT ? null : undefined),
+      (c) => c.reply(w.t('admin.notice.use-text')),
+    )
+    if (answer.value === null) {
+      await answer.ctx.answerCallbackQuery()
+      return []
+    }
+    const parsed = parseStreets(answer.value)
+    if (parsed.ok) return parsed.streets
+    await w.ctx.reply(w.translate(w.language, failureText(parsed.error)), HTML)
+  }
+}
+
+/** A district (asked only of an admin of several), one of its settlements, then streets. */
+async function pickSettlement(w: NoticeWizard, districts: readonly NoticePlace[]): Promise<NoticeArea> {
+  let districtId = districts[0]?.id ?? 0
+  if (districts.length > 1) {
+    await w.ctx.reply(w.t('admin.notice.ask-district'), {
+      ...HTML,
+      reply_markup: keyboard(districtButtons(districts, w.t), 2),
+    })
+    districtId = Number(await w.choose('d'))
+  }
+  const settlements = await w.conversation.external(() => w.ports.settlementsOf(districtId))
+  await w.ctx.reply(w.t('admin.notice.ask-settlement'), {
+    ...HTML,
+    reply_markup: keyboard(settlementButtons(settlements, w.t), 2),
+  })
+  const settlementId = Number(await w.choose('s'))
+  return { scope: 'settlement', settlementId, streets: await pickStreets(w) }
+}
+
+/**
+ * Step "area": the whole region, districts, or a settlement and streets, among the places the
+ * admin may send notices to. Null when they may send none (they have been told).
+ */
+export async function askArea(w: NoticeWizard): Promise<{ area: NoticeArea; districts: NoticePlace[] } | null> {
+  const where = await w.conversation.external((outside) => {
+    const actor = actorOf(outside)
+    return actor ? w.ports.areaChoices(actor) : REFUSED
+  })
+  if (!where.ok) {
+    await w.ctx.reply(w.t('admin.notice.error.not-allowed'), HTML)
+    return null
+  }
+  const { districts } = where
+  await w.ctx.reply(w.t('admin.notice.ask-area'), { ...HTML, reply_markup: keyboard(areaButtons(where.region, w.t)) })
+  const scope = await w.choose('a')
+  if (scope === 'district') return { area: await pickDistricts(w, districts), districts }
+  if (scope !== 'region') return { area: await pickSettlement(w, districts), districts }
+  return { area: { scope: 'region' }, districts }
+}
