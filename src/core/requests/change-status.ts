@@ -73,7 +73,12 @@ export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusS
     // Typed words are cleaned and measured before anything is locked or written.
     const texts = freeTexts(
       { reason: typed.reason, plannedPeriod: typed.plannedPeriod, question: typed.question, comment: typed.comment },
-      { reason: TEXT_LIMITS.message, plannedPeriod: TEXT_LIMITS.plannedPeriod, question: TEXT_LIMITS.message, comment: TEXT_LIMITS.message },
+      {
+        reason: TEXT_LIMITS.message,
+        plannedPeriod: TEXT_LIMITS.plannedPeriod,
+        question: TEXT_LIMITS.message,
+        comment: TEXT_LIMITS.message,
+      },
     )
     if (!texts.ok) return texts
     const command: ChangeStatusCommand = { ...typed, ...texts.values }

@@ -55,7 +55,13 @@ function pack(pieces: Piece[], limit: number): string[] {
       if (score > 0 && length * 2 >= limit && (best === null || score >= best.score)) best = { score, end, open }
     }
     if (end === pieces.length) {
-      chunks.push(prefix + pieces.slice(start).map((p) => p.value).join(''))
+      chunks.push(
+        prefix +
+          pieces
+            .slice(start)
+            .map((p) => p.value)
+            .join(''),
+      )
       break
     }
     // A piece longer than the limit on its own (a limit smaller than a tag) goes alone rather than loop.
@@ -75,7 +81,8 @@ function pack(pieces: Piece[], limit: number): string[] {
 }
 
 const SYMBOL = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g
-const HTML_PIECE = /<\/?([a-zA-Z][\w-]*)[^>]*>|&(?:#\d+|#x[\da-fA-F]+|[a-zA-Z]+);|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g
+const HTML_PIECE =
+  /<\/?([a-zA-Z][\w-]*)[^>]*>|&(?:#\d+|#x[\da-fA-F]+|[a-zA-Z]+);|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g
 
 /** Plain text (Viber) in chunks of at most `limit` UTF-16 units whose concatenation is the text. */
 export function splitAtLines(text: string, limit: number): string[] {

@@ -133,13 +133,21 @@ describe("the resident's services on PostgreSQL", () => {
       .select(['description', 'flat', 'address_text'])
       .where('number', '=', submitted.number)
       .executeTakeFirstOrThrow()
-    expect(row).toEqual({ description: 'Нет воды уже третий день', flat: 'кв. 7', address_text: 'Лида, ул. Лермонтова, 5, кв. 7' })
+    expect(row).toEqual({
+      description: 'Нет воды уже третий день',
+      flat: 'кв. 7',
+      address_text: 'Лида, ул. Лермонтова, 5, кв. 7',
+    })
   })
 
   it('when a description is only invisible characters around a few letters, then it is refused as too short', async () => {
     const author = await aResident(t.db)
     expect(
-      await services.submit(author, draft({ street: 'ул. Пушкина', description: `ой${'\u200B'.repeat(20)}\u200F\u0301` }), 'telegram'),
+      await services.submit(
+        author,
+        draft({ street: 'ул. Пушкина', description: `ой${'\u200B'.repeat(20)}\u200F\u0301` }),
+        'telegram',
+      ),
     ).toEqual({ ok: false, error: 'description-too-short' })
   })
 

@@ -111,7 +111,7 @@ describe('my requests', () => {
     expect(keys(last)).not.toContain('card.history')
   })
 
-  it('when a follower opens a neighbour\'s card, then the description, photos and questions to the author stay hidden', () => {
+  it("when a follower opens a neighbour's card, then the description, photos and questions to the author stay hidden", () => {
     const { last } = run([press('menu:my'), press('req:41')], {
       answers: {
         ...TWO_PAGES,

@@ -18,13 +18,17 @@ describe('cleaning typed text', () => {
 
   it('when any string is cleaned, then nothing PostgreSQL or Telegram refuses is left and cleaning again changes nothing', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), (a, b) => {
-        const clean = cleanText(a + b)
-        // eslint-disable-next-line no-control-regex
-        expect(clean).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/)
-        expect(Buffer.from(clean, 'utf8').toString('utf8')).toBe(clean)
-        expect(cleanText(clean)).toBe(clean)
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.string({ unit: 'grapheme', maxLength: 50 }),
+        (a, b) => {
+          const clean = cleanText(a + b)
+          // eslint-disable-next-line no-control-regex
+          expect(clean).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/)
+          expect(Buffer.from(clean, 'utf8').toString('utf8')).toBe(clean)
+          expect(cleanText(clean)).toBe(clean)
+        },
+      ),
       RUNS,
     )
   })

@@ -22,7 +22,9 @@ function balanced(html: string): boolean {
 const wholeEntities = (html: string): boolean => /^(?:[^&]|&(?:amp|lt|gt|quot);)*$/.test(html)
 
 const texts = fc.string({ unit: 'binary', maxLength: 900 })
-const lines = fc.array(fc.oneof(texts, fc.constantFrom('\n', ' ', '&', '<b>', '😀')), { maxLength: 30 }).map((a) => a.join(''))
+const lines = fc
+  .array(fc.oneof(texts, fc.constantFrom('\n', ' ', '&', '<b>', '😀')), { maxLength: 30 })
+  .map((a) => a.join(''))
 // Above the markup of the nested tags around one character (a real limit is 4000).
 const limits = fc.integer({ min: 40, max: 300 })
 
