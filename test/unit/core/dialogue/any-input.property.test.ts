@@ -8,7 +8,7 @@ import { findCategory, findDistrict } from '../../../../src/core/dialogue/catalo
 import type { CommandResult, DialogueCommand } from '../../../../src/core/dialogue/commands.js'
 import type { StepInput } from '../../../../src/core/dialogue/machine.js'
 import { step } from '../../../../src/core/dialogue/machine.js'
-import type { InboundEvent, OutboundMessage } from '../../../../src/core/dialogue/messages.js'
+import type { OutboundMessage } from '../../../../src/core/dialogue/messages.js'
 import { STREET } from '../../../../src/core/dialogue/report-flow.js'
 import type { DialogueState, Draft } from '../../../../src/core/dialogue/state.js'
 import { initialState } from '../../../../src/core/dialogue/state.js'
