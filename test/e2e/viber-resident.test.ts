@@ -180,9 +180,9 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
     expect(call?.body.event_types).toEqual(expect.arrayContaining(['conversation_started', 'unsubscribed']))
   })
 
-  it('when viber:set-webhook runs without a Viber token, then it says what is missing and exits 2', async () => {
+  it('when viber:set-webhook runs without a Viber token, then it says what is missing on stderr and exits 2', async () => {
     const result = await runEntry('cli', ['viber:set-webhook'], { PUBLIC_URL: publicUrl })
     expect(result.code).toBe(2)
-    expect(result.stdout).toContain('VIBER_AUTH_TOKEN')
+    expect(result.stderr).toContain('VIBER_AUTH_TOKEN')
   })
 })

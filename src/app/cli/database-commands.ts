@@ -5,6 +5,7 @@ import { loadReferenceFile, ReferenceDataError } from '../../db/reference/load-r
 import { seedReferenceData } from '../../db/reference/seed.js'
 import type { Config } from '../config.js'
 import type { CommandOutput } from './output.js'
+import { CommandFailed } from './output.js'
 import { withDatabase } from './with-database.js'
 
 export async function runMigrate(config: Config, _args: string[], out: CommandOutput): Promise<number> {
@@ -20,10 +21,7 @@ export async function runSeed(config: Config, args: string[], out: CommandOutput
     data = await loadReferenceFile(values.file)
   } catch (error) {
     // The whole list of problems, so an admin can fix the file in one go; nothing was loaded.
-    if (error instanceof ReferenceDataError) {
-      out(error.message)
-      return 1
-    }
+    if (error instanceof ReferenceDataError) throw new CommandFailed(error.message, { cause: error })
     throw error
   }
   const report = await withDatabase(config, async (db) => {

@@ -9,6 +9,7 @@ import { createTransact } from '../../db/transact.js'
 import type { Config } from '../config.js'
 import { withDatabase } from './with-database.js'
 import type { CommandOutput } from './output.js'
+import { CommandFailed, UsageError } from './output.js'
 
 export const newInviteToken = (): string => randomBytes(24).toString('base64url')
 export const hashInviteToken = (token: string): string => createHash('sha256').update(token).digest('hex')
@@ -33,12 +34,8 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
     },
   })
   const role = values.role ?? ''
-  if (!isRole(role)) {
-    out(`--role must be one of: ${STAFF_ROLES.join(', ')}`)
-    return 2
-  }
-  const botUsername = values['bot-username'] ?? (await askBotUsername(config, out))
-  if (botUsername === undefined) return 1
+  if (!isRole(role)) throw new UsageError(`--role must be one of: ${STAFF_ROLES.join(', ')}`)
+  const botUsername = values['bot-username'] ?? (await askBotUsername(config))
 
   return withDatabase(config, async (db) => {
     const organisation =
@@ -49,14 +46,10 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
       values.district === undefined
         ? undefined
         : await db.selectFrom('districts').select('id').where('code', '=', values.district).executeTakeFirst()
-    if (values.org !== undefined && !organisation) {
-      out(`${ERRORS['unknown-organisation']}: ${values.org}`)
-      return 1
-    }
-    if (values.district !== undefined && !district) {
-      out(`${ERRORS['unknown-district']}: ${values.district}`)
-      return 1
-    }
+    if (values.org !== undefined && !organisation)
+      throw new CommandFailed(`${ERRORS['unknown-organisation']}: ${values.org}`)
+    if (values.district !== undefined && !district)
+      throw new CommandFailed(`${ERRORS['unknown-district']}: ${values.district}`)
     const createInvite = makeCreateInvite({
       transact: createTransact(db, createInviteStore),
       newToken: newInviteToken,
@@ -68,8 +61,8 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
       { role, organisationId: organisation?.id ?? null, districtId: district?.id ?? null },
     )
     if (!result.ok) {
-      out(`invite not created: ${ERRORS[result.error]}`)
-      return 1
+      const reason = `invite not created: ${ERRORS[result.error]}`
+      throw result.error === 'scope-mismatch' ? new UsageError(reason) : new CommandFailed(reason)
     }
     out(`https://t.me/${botUsername}?start=${result.startPayload}`)
     out(`one-time link for a ${role}; valid until ${result.expiresAt.toISOString()}`)
@@ -77,11 +70,19 @@ export async function runInvite(config: Config, args: string[], out: CommandOutp
   })
 }
 
-async function askBotUsername(config: Config, out: CommandOutput): Promise<string | undefined> {
-  if (config.botToken === undefined) {
-    out("BOT_TOKEN is not set: the link needs the bot's username. Set BOT_TOKEN, or pass --bot-username NAME.")
-    return undefined
+async function askBotUsername(config: Config): Promise<string> {
+  if (config.botToken === undefined)
+    throw new UsageError(
+      "BOT_TOKEN is not set: the link needs the bot's username. Set BOT_TOKEN, or pass --bot-username NAME.",
+    )
+  try {
+    const me = await new Api(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()
+    return me.username
+  } catch (error) {
+    throw new CommandFailed(
+      `Telegram did not tell the bot's username (${error instanceof Error ? error.message : String(error)}). ` +
+        'Check BOT_TOKEN and the network, or pass --bot-username NAME.',
+      { cause: error },
+    )
   }
-  const me = await new Api(config.botToken, { apiRoot: config.telegramApiRoot }).getMe()
-  return me.username
 }

@@ -3,16 +3,15 @@ import { viberWebhookUrl } from '../../bot/viber/webhook-path.js'
 import type { Config } from '../config.js'
 import { viberClientFor } from '../viber.js'
 import type { CommandOutput } from './output.js'
+import { CommandFailed, UsageError } from './output.js'
 
 /**
  * Points the Viber bot at PUBLIC_URL/viber/webhook. Viber checks the URL with a signed callback
  * before it answers, so the service must already be running there.
  */
 export async function runViberSetWebhook(config: Config, _args: string[], out: CommandOutput): Promise<number> {
-  if (config.viber === undefined || config.publicUrl === undefined) {
-    out('viber:set-webhook needs VIBER_AUTH_TOKEN and PUBLIC_URL (or WEBHOOK_URL)')
-    return 2
-  }
+  if (config.viber === undefined || config.publicUrl === undefined)
+    throw new UsageError('viber:set-webhook needs VIBER_AUTH_TOKEN and PUBLIC_URL (or WEBHOOK_URL)')
   const url = viberWebhookUrl(config.publicUrl)
   try {
     const events = await viberClientFor(config.viber).setWebhook(url, VIBER_EVENT_TYPES)
@@ -21,7 +20,8 @@ export async function runViberSetWebhook(config: Config, _args: string[], out: C
     return 0
   } catch (error) {
     if (!(error instanceof ViberApiError)) throw error
-    out(`Viber refused the webhook ${url}: ${error.status ?? 'no answer'} ${error.statusMessage}`)
-    return 1
+    throw new CommandFailed(`Viber refused the webhook ${url}: ${error.status ?? 'no answer'} ${error.statusMessage}`, {
+      cause: error,
+    })
   }
 }

@@ -1,7 +1,7 @@
 import type { Api } from 'grammy'
 import type { InlineKeyboardButton, ReplyKeyboardMarkup } from 'grammy/types'
 import type { Language } from '../../core/i18n/text.js'
-import { splitAtLines } from '../../core/shared/split-at-lines.js'
+import { splitHtml } from '../../core/shared/split-at-lines.js'
 import { text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import type { Choice, OutboundMessage } from '../../core/dialogue/messages.js'
@@ -11,8 +11,8 @@ const MAX_TEXT = 4000
 const MAX_CALLBACK_BYTES = 64
 const MAX_ALBUM = 10
 
-/** Splits at line breaks so no message passes Telegram's limit; a single overlong line is cut. */
-export const splitText = (html: string, limit = MAX_TEXT): string[] => splitAtLines(html, limit)
+/** Splits so no message passes Telegram's limit, preferably at line breaks, losing nothing and cutting no tag. */
+export const splitText = (html: string, limit = MAX_TEXT): string[] => splitHtml(html, limit)
 
 function inlineKeyboard(
   language: Language,

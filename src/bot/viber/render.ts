@@ -10,7 +10,7 @@ import { askButton, keyboard, replyButton } from './keyboard.js'
 // Viber allows 7000 characters a text message (and 30 KB a message in all).
 const MAX_TEXT = 6000
 
-/** Splits at line breaks so no message passes Viber's limit; a single overlong line is cut. */
+/** Splits so no message passes Viber's limit, preferably at line breaks, losing nothing. */
 export const splitPlain = (plain: string, limit = MAX_TEXT): string[] => splitAtLines(plain, limit)
 
 /**

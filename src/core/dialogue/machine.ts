@@ -1,5 +1,6 @@
 import { text } from '../i18n/text.js'
 import { parseRequestNumber } from '../requests/request-number.js'
+import { cleanText } from '../shared/characters.js'
 import { findCategory, findDistrict } from './catalogue.js'
 import type { CommandResult } from './commands.js'
 import type { InboundEvent } from './messages.js'
@@ -149,12 +150,29 @@ function staleButton(state: DialogueState, ctx: StepContext): StepOutput {
   return menu(state, [stale])
 }
 
+/** What a person typed, made storable and sendable before any step looks at it (see `cleanText`). */
+function cleanInput(input: StepInput): StepInput {
+  switch (input.type) {
+    case 'text':
+      return { ...input, text: cleanText(input.text) }
+    case 'command':
+      return { ...input, args: cleanText(input.args) }
+    case 'start':
+      return input.payload === null ? input : { ...input, payload: cleanText(input.payload) }
+    case 'contact':
+      return { ...input, phone: cleanText(input.phone) }
+    default:
+      return input
+  }
+}
+
 /**
  * The resident dialogue: one pure step from (state, event) to the new state, the messages
  * to send and the commands to run. Channels render the messages; the handler runs the
  * commands and feeds their results back in as `result` events.
  */
-export function step(state: DialogueState, input: StepInput, ctx: StepContext): StepOutput {
+export function step(state: DialogueState, typed: StepInput, ctx: StepContext): StepOutput {
+  const input = cleanInput(typed)
   if (input.type === 'result') return handleResult(state, input.result satisfies CommandResult, ctx)
   if (input.type === 'start') {
     const preset = input.payload === null ? null : fromPayload(input.payload, ctx)

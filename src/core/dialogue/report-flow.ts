@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../requests/request.js'
 import { text } from '../i18n/text.js'
-import { characters } from '../shared/characters.js'
+import { characters, visibleCharacters } from '../shared/characters.js'
 import { findCategory, findDistrict, nearestDistrict } from './catalogue.js'
 import type { InboundEvent, OutboundMessage } from './messages.js'
 import { say } from './messages.js'
@@ -206,8 +206,10 @@ function onText(state: DialogueState, ctx: StepContext, draft: Draft, raw: strin
       return goTo(state, 'report.confirm-address', ctx, { ...draft, flat: value === '' ? null : value })
     case 'report.description': {
       const length = characters(value)
-      if (length < DESCRIPTION_MIN_LENGTH)
-        return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length })
+      // Only what a reader can see counts towards the minimum: zero-width and direction marks are not words.
+      const visible = visibleCharacters(value)
+      if (visible < DESCRIPTION_MIN_LENGTH)
+        return again(state, ctx, 'report.description-too-short', { min: DESCRIPTION_MIN_LENGTH, length: visible })
       if (length > DESCRIPTION_MAX_LENGTH)
         return again(state, ctx, 'report.description-too-long', { max: DESCRIPTION_MAX_LENGTH, length })
       return next(state, ctx, { ...draft, description: value }, 'report.photos')

@@ -11,10 +11,10 @@ import { BACK, button, CANCEL, SKIP, YES } from './step-kit.js'
 const name = (localized: { ru: string; be: string; en: string }) => ({ localized })
 
 /** The address in the words people use: "Лида, ул. Советская, 5, кв. 17". Russian names: staff read it. */
-export function addressText(catalogue: Catalogue, draft: Draft): string {
+export function addressText(catalogue: Catalogue, draft: Draft, withFlat = true): string {
   const district = draft.districtCode === null ? undefined : findDistrict(catalogue, draft.districtCode)
   const settlement = district?.settlements.find((s) => s.code === draft.settlementCode)
-  return [settlement?.name.ru ?? district?.name.ru, draft.street, draft.house, draft.flat]
+  return [settlement?.name.ru ?? district?.name.ru, draft.street, draft.house, withFlat ? draft.flat : null]
     .filter((part): part is string => part !== null && part !== undefined && part !== '')
     .join(', ')
 }
@@ -132,7 +132,7 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
         ),
       )
     case 'report.duplicate':
-      return duplicatePrompt(draft)
+      return duplicatePrompt(draft, catalogue)
     case 'report.resume':
       return say(
         text('report.ask-resume'),
@@ -143,14 +143,18 @@ export function reportPrompt(step: Step, draft: Draft, catalogue: Catalogue): Ou
   }
 }
 
-function duplicatePrompt(draft: Draft): OutboundMessage {
+/** A neighbour's request as a neighbour may see it: its number, the house, the category, status and date. */
+function duplicatePrompt(draft: Draft, catalogue: Catalogue): OutboundMessage {
   const lines: Text[] = [text(draft.offered.length > 0 ? 'report.duplicate-found' : 'report.notice-covers')]
+  const found = draft.categoryCode === null ? undefined : findCategory(catalogue, draft.categoryCode)
   for (const d of draft.offered)
     lines.push(
       text('report.duplicate-item', {
         number: d.number,
         status: { text: text(`status.${d.status}`) },
-        address: d.addressText,
+        address: addressText(catalogue, draft, false),
+        category: found ? name(found.leaf.name) : '',
+        created: { datetime: d.createdAt },
       }),
     )
   const follow = draft.offered.map((d) => button(`follow:${d.id}`, 'report.button.follow', { number: d.number }))

@@ -19,6 +19,17 @@ export interface RequestCardRow extends Omit<RequestCard, 'own'> {
   primaryOrganisationId: number | null
   copyOrganisationIds: number[]
   executorUserId: number | null
+  /** Where the request is, to the house: what a follower may see of the address. */
+  house: { settlementId: number | null; street: string | null; house: string | null }
+}
+
+/** "Лида, ул. Советская, 5": the address without the flat (a phone call's free-text address: the place only). */
+function houseAddress(catalogue: Catalogue, row: RequestCardRow): string {
+  const district = catalogue.districts.find((d) => d.id === row.districtId)
+  const settlement = district?.settlements.find((s) => s.id === row.house.settlementId)
+  const place = settlement?.name.ru ?? district?.name.ru ?? ''
+  if (row.house.street === null) return place
+  return [place, row.house.street, row.house.house].filter((p) => p !== null && p !== '').join(', ')
 }
 
 /** The database side of the resident's services. */
@@ -153,9 +164,19 @@ export function makeResidentServices(deps: {
         primaryOrganisationId: _p,
         copyOrganisationIds: _c,
         executorUserId: _e,
+        house: _h,
         ...card
       } = row
-      return { ...card, own: authorUserId === userId }
+      if (authorUserId === userId) return { ...card, own: true }
+      // A follower: the author's words, photos and questions stay the author's.
+      return {
+        ...card,
+        addressText: houseAddress(await deps.catalogue(), row),
+        description: '',
+        photos: [],
+        answers: card.answers.filter((a) => a.kind === 'official_answer'),
+        own: false,
+      }
     },
     follow: async (userId, requestId) => {
       const row = await store.requestCard({ id: requestId })

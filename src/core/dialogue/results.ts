@@ -17,6 +17,10 @@ const noticeMessage = (n: NoticeSummary): OutboundMessage =>
     n.endsAt === null ? text('notice.until-unknown') : text('notice.until', { until: { datetime: n.endsAt } }),
   ])
 
+/**
+ * A neighbour following a request sees its status, category, house and dates, never the author's
+ * words, photos or the questions put to the author (see the README: following a neighbour's request).
+ */
 function cardMessage(card: RequestCard): OutboundMessage {
   const lines: Text[] = [
     text('card.title', { number: card.number, status: status(card.status) }),
@@ -27,8 +31,8 @@ function cardMessage(card: RequestCard): OutboundMessage {
       : text('card.triage'),
     text('card.created', { at: { datetime: card.createdAt } }),
     text('card.deadline', { at: { datetime: card.fixDueAt } }),
-    text('card.description', { description: card.description }),
   ]
+  if (card.own) lines.push(text('card.description', { description: card.description }))
   if (card.history.length > 0) lines.push(text('card.history'))
   for (const h of card.history)
     lines.push(
@@ -36,8 +40,10 @@ function cardMessage(card: RequestCard): OutboundMessage {
         ? text('card.event', { at: { datetime: h.at } })
         : text('card.event-status', { at: { datetime: h.at }, status: status(h.status) }),
     )
-  for (const a of card.answers) lines.push(text(`card.answer.${a.kind}`, { at: { datetime: a.at }, body: a.body }))
-  return { ...say(lines), ...(card.photos.length > 0 && { photos: card.photos }) }
+  for (const a of card.answers)
+    if (card.own || a.kind === 'official_answer')
+      lines.push(text(`card.answer.${a.kind}`, { at: { datetime: a.at }, body: a.body }))
+  return { ...say(lines), ...(card.own && card.photos.length > 0 && { photos: card.photos }) }
 }
 
 // Where a refused submission sends the resident to put it right.
@@ -89,7 +95,7 @@ function checked(
     return reply(state, [], [{ type: 'submit', draft }])
   const offered = duplicates
     .slice(0, 3)
-    .map((d) => ({ id: d.id, number: d.number, status: d.status, addressText: d.addressText }))
+    .map((d) => ({ id: d.id, number: d.number, status: d.status, createdAt: d.createdAt }))
   return goTo(
     state,
     'report.duplicate',

@@ -51,8 +51,11 @@ export interface Draft {
   phone: string | null
   /** The resident chose to file although an open request at the address exists. */
   duplicatesSeen: boolean
-  /** Open requests at the address offered to follow (kept to ask the question again). */
-  offered: { id: number; number: string; status: string; addressText: string }[]
+  /**
+   * Open requests at the house offered to follow (kept to ask the question again): only what a
+   * neighbour may see. Their address is this draft's street and house; their flat is not kept.
+   */
+  offered: { id: number; number: string; status: string; createdAt: string }[]
   /** An outage notice covers the address (shown before the offer). */
   noticeShown: boolean
   /** Set while editing one field from the summary: after it, back to the summary. */

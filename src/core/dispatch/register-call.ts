@@ -2,6 +2,9 @@ import type { Actor } from '../access/permissions.js'
 import { can } from '../access/permissions.js'
 import type { SubmitRequestResult } from '../requests/submit-request.js'
 import type { RequestDraft } from '../requests/request.js'
+import { cleanText } from '../shared/characters.js'
+import type { FreeTextRefusal } from '../shared/free-text.js'
+import { freeTexts, TEXT_LIMITS } from '../shared/free-text.js'
 import { normalizeBelarusPhone } from './phone.js'
 
 export interface CallerStore {
@@ -21,7 +24,8 @@ export interface CallInput {
   idempotencyKey: string
 }
 
-export type RegisterCallResult = SubmitRequestResult | { ok: false; error: 'not-allowed' | 'invalid-phone' }
+export type RegisterCallResult =
+  SubmitRequestResult | { ok: false; error: 'not-allowed' | 'invalid-phone' } | FreeTextRefusal
 
 /** A phone call to the contact centre, registered as a request on behalf of the caller. */
 export function makeRegisterCall(deps: {
@@ -33,15 +37,28 @@ export function makeRegisterCall(deps: {
       return { ok: false, error: 'not-allowed' }
     const phone = normalizeBelarusPhone(input.phone)
     if (phone === null) return { ok: false, error: 'invalid-phone' }
-    const authorUserId = await deps.callers.ensurePhoneCaller(phone, input.callerName.trim())
+    // The description's own limits are the request's (submitRequest); the name and address are checked here.
+    const texts = freeTexts(
+      { callerName: input.callerName, addressText: input.addressText },
+      { callerName: TEXT_LIMITS.callerName, addressText: TEXT_LIMITS.address },
+    )
+    if (!texts.ok) return texts
+    const authorUserId = await deps.callers.ensurePhoneCaller(phone, texts.values.callerName ?? '')
     return deps.submitRequest({
       authorUserId,
       source: 'phone',
       categoryId: input.categoryId,
       districtId: input.districtId,
-      address: { settlementId: null, street: null, house: null, entrance: null, flat: null, text: input.addressText },
+      address: {
+        settlementId: null,
+        street: null,
+        house: null,
+        entrance: null,
+        flat: null,
+        text: texts.values.addressText ?? '',
+      },
       location: null,
-      description: input.description,
+      description: cleanText(input.description),
       contactPhone: phone,
       photos: [],
       idempotencyKey: input.idempotencyKey,

@@ -1,3 +1,4 @@
+import { cleanText } from '../shared/characters.js'
 import type { Language, Text, TextParam } from './text.js'
 
 /** locales/<language>/*.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
@@ -5,7 +6,9 @@ export type Dictionary = Record<string, string>
 
 export type Translate = (language: Language, message: Text | Text[]) => string
 
-const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+// Texts stored before typed text was cleaned may still hold controls Telegram refuses.
+const escapeHtml = (value: string): string =>
+  cleanText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export interface TranslatorOptions {
   dictionaries: Record<Language, Dictionary>

@@ -4,6 +4,7 @@ import type { Clock, OutboxMessage, Transact } from '../shared/ports.js'
 import type { NoticeArea, NoticeDraft, NoticeDraftError } from './notice.js'
 import { validateNoticeBody, validateNoticeDraft, validateSendAt } from './notice.js'
 import type { NoticeForChange, NoticeState, NoticeStore, ProgressMessage } from './ports.js'
+import { cleanText } from '../shared/characters.js'
 
 export type NoticeFailure = 'not-found' | 'not-allowed' | 'wrong-state' | NoticeDraftError
 
@@ -46,7 +47,7 @@ export function makeCreateNotice(deps: Deps) {
       if (invalid) return { ok: false, error: invalid }
       const allowed = await maySendTo(store, actor, draft.area)
       if (allowed !== 'yes') return { ok: false, error: allowed === 'no' ? 'not-allowed' : 'not-found' }
-      const body = { ...draft, body: draft.body.trim() }
+      const body = { ...draft, body: cleanText(draft.body).trim() }
       const noticeId = await store.insertDraft(body, actor.userId, deps.now())
       await store.recordEvent(noticeId, 'created', actor.userId, {})
       return { ok: true, noticeId }
@@ -113,7 +114,7 @@ export function makeCorrectNotice(deps: Deps) {
       const invalid = validateNoticeBody(body, notice.photo !== null)
       if (invalid) return { ok: false, error: invalid }
       const now = deps.now()
-      const text = body.trim()
+      const text = cleanText(body).trim()
       await store.update(noticeId, { body: text }, now)
       await store.recordEvent(noticeId, 'corrected', actor.userId, { previous: notice.body })
       const reached = await store.countSent(noticeId)

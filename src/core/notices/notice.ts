@@ -1,3 +1,5 @@
+import { cleanText } from '../shared/characters.js'
+
 /** Outage notices as admins compose them: what they are about, where, when. */
 export const NOTICE_KINDS = ['planned_outage', 'emergency_outage', 'information'] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
@@ -57,7 +59,7 @@ export const isNoticeService = (value: string): value is NoticeService =>
   (NOTICE_SERVICES as readonly string[]).includes(value)
 
 export function validateNoticeBody(body: string, withPhoto: boolean): NoticeDraftError | null {
-  const trimmed = body.trim()
+  const trimmed = cleanText(body).trim()
   if (trimmed === '') return 'body-empty'
   if (trimmed.length > (withPhoto ? MAX_NOTICE_BODY_WITH_PHOTO : MAX_NOTICE_BODY)) return 'body-too-long'
   return null

@@ -1,3 +1,4 @@
+import { cleanText } from '../shared/characters.js'
 import type { StreetPart } from './notice.js'
 import { MAX_NOTICE_STREETS } from './notice.js'
 
@@ -15,7 +16,7 @@ export type StreetsResult =
  * numbers counts as houses.
  */
 export function parseStreets(input: string): StreetsResult {
-  const parts = input
+  const parts = cleanText(input)
     .split(/[;\n]/)
     .map((p) => p.trim())
     .filter((p) => p !== '')

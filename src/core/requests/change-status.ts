@@ -1,6 +1,8 @@
 import type { Actor, RequestScope } from '../access/permissions.js'
 import type { RejectionReason } from '../dispatch/rejection.js'
 import { can, PERMISSION_FOR_ACTION } from '../access/permissions.js'
+import type { FreeTextRefusal } from '../shared/free-text.js'
+import { freeTexts, TEXT_LIMITS } from '../shared/free-text.js'
 import type { Clock, OutboxMessage, Transact } from '../shared/ports.js'
 import type { Photo } from './request.js'
 import type { RequestStatus, StatusAction, TransitionResult } from './status.js'
@@ -59,6 +61,7 @@ export interface ChangeStatusCommand {
 export type ChangeStatusResult =
   | { ok: true; from: RequestStatus; to: RequestStatus }
   | { ok: false; error: 'not-found' | 'not-allowed' }
+  | FreeTextRefusal
   | Extract<TransitionResult, { ok: false }>
 
 const noteFor = (c: ChangeStatusCommand): string | null =>
@@ -66,7 +69,19 @@ const noteFor = (c: ChangeStatusCommand): string | null =>
 
 /** Any status change: checked by permission and scope, recorded as an event, told to the resident. */
 export function makeChangeRequestStatus(deps: { transact: Transact<ChangeStatusStore>; now: Clock }) {
-  return async function changeRequestStatus(command: ChangeStatusCommand): Promise<ChangeStatusResult> {
+  return async function changeRequestStatus(typed: ChangeStatusCommand): Promise<ChangeStatusResult> {
+    // Typed words are cleaned and measured before anything is locked or written.
+    const texts = freeTexts(
+      { reason: typed.reason, plannedPeriod: typed.plannedPeriod, question: typed.question, comment: typed.comment },
+      {
+        reason: TEXT_LIMITS.message,
+        plannedPeriod: TEXT_LIMITS.plannedPeriod,
+        question: TEXT_LIMITS.message,
+        comment: TEXT_LIMITS.message,
+      },
+    )
+    if (!texts.ok) return texts
+    const command: ChangeStatusCommand = { ...typed, ...texts.values }
     return deps.transact(async (store): Promise<ChangeStatusResult> => {
       const request = await store.lockRequest(command.requestId)
       // Someone who may not see a request learns nothing about it, not even that it exists.

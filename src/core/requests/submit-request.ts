@@ -1,4 +1,4 @@
-import { characters } from '../shared/characters.js'
+import { characters, cleanText, visibleCharacters } from '../shared/characters.js'
 import type { OutboxMessage, Transact, Clock } from '../shared/ports.js'
 import type { RoutingRule } from '../routing/route-request.js'
 import { routeRequest } from '../routing/route-request.js'
@@ -57,10 +57,27 @@ export type SubmitRequestResult =
     }
   | { ok: false; error: 'hard-stop' | 'not-our-competence'; phone: string | null }
 
+const cleanPart = (value: string | null): string | null => (value === null ? null : cleanText(value))
+
+/** Whatever channel the draft came from, its texts are stored as `cleanText` leaves them. */
+const cleanDraft = (draft: RequestDraft): RequestDraft => ({
+  ...draft,
+  description: cleanText(draft.description),
+  address: {
+    ...draft.address,
+    street: cleanPart(draft.address.street),
+    house: cleanPart(draft.address.house),
+    entrance: cleanPart(draft.address.entrance),
+    flat: cleanPart(draft.address.flat),
+    text: cleanText(draft.address.text),
+  },
+})
+
 function checkDraft(draft: RequestDraft): SubmitRequestResult | null {
-  const description = characters(draft.description.trim())
-  if (description < DESCRIPTION_MIN_LENGTH) return { ok: false, error: 'description-too-short' }
-  if (description > DESCRIPTION_MAX_LENGTH) return { ok: false, error: 'description-too-long' }
+  const description = draft.description.trim()
+  // Words nobody can see (zero-width, direction marks, lone accents) do not describe a problem.
+  if (visibleCharacters(description) < DESCRIPTION_MIN_LENGTH) return { ok: false, error: 'description-too-short' }
+  if (characters(description) > DESCRIPTION_MAX_LENGTH) return { ok: false, error: 'description-too-long' }
   if (draft.address.text.trim() === '') return { ok: false, error: 'address-required' }
   if (draft.photos.length > MAX_PHOTOS) return { ok: false, error: 'too-many-photos' }
   if (draft.photos.some((p) => p.sizeBytes > MAX_PHOTO_BYTES)) return { ok: false, error: 'photo-too-large' }
@@ -80,7 +97,8 @@ function checkCategory(category: CategoryPolicy, draft: RequestDraft): SubmitReq
 
 /** Registers a confirmed draft: routes it, sets its deadlines and number, and queues the notifications. */
 export function makeSubmitRequest(deps: { transact: Transact<SubmitRequestStore>; now: Clock }) {
-  return async function submitRequest(draft: RequestDraft): Promise<SubmitRequestResult> {
+  return async function submitRequest(typed: RequestDraft): Promise<SubmitRequestResult> {
+    const draft = cleanDraft(typed)
     const invalid = checkDraft(draft)
     if (invalid) return invalid
     return deps.transact(async (store): Promise<SubmitRequestResult> => {

@@ -194,6 +194,9 @@ async function requestCard(
       'r.primary_organisation_id',
       'r.copy_organisation_ids',
       'r.executor_user_id',
+      'r.settlement_id',
+      'r.street',
+      'r.house',
     ])
   const row = await (
     'id' in by ? base.where('r.id', '=', by.id) : base.where('r.number', '=', by.number)
@@ -248,5 +251,6 @@ async function requestCard(
     primaryOrganisationId: row.primary_organisation_id,
     copyOrganisationIds: row.copy_organisation_ids,
     executorUserId: row.executor_user_id,
+    house: { settlementId: row.settlement_id, street: row.street, house: row.house },
   }
 }

@@ -32,10 +32,11 @@ describe('npm run cli', () => {
     expect(await t.db.selectFrom('routing_rules').selectAll().orderBy('id').execute()).toEqual(before)
   })
 
-  it('when seed is given a broken file, then it lists the problems and exits 1', async () => {
+  it('when seed is given a broken file, then it lists the problems on stderr and exits 1', async () => {
     const result = await runEntry('cli', ['seed', '--file', '/nonexistent/region.json'], env)
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('/nonexistent/region.json')
+    expect(result.stderr).toContain('/nonexistent/region.json')
+    expect(result.stdout).toBe('')
   })
 
   it('when an invite is made, then the link carries a one-time token whose hash alone is stored', async () => {
@@ -56,9 +57,49 @@ describe('npm run cli', () => {
 
     const wrong = await runEntry('cli', ['invite', '--role', 'dispatcher', '--org', 'no-such-org'], env)
     expect(wrong.code).toBe(1)
-    expect(wrong.stdout).toContain('no active organisation')
+    expect(wrong.stderr).toContain('no active organisation')
     const scope = await runEntry('cli', ['invite', '--role', 'district_admin', '--org', 'lida-housing'], env)
-    expect(scope.stdout).toContain('district admins --district')
+    expect(scope.code).toBe(2)
+    expect(scope.stderr).toContain('district admins --district')
+  })
+
+  it('when an option has no value or a role is unknown, then one plain sentence goes to stderr and the exit code is 2', async () => {
+    for (const args of [
+      ['invite', '--role', 'dispatcher', '--org', 'lida-housing', '--bot-username'],
+      ['invite', '--role', 'boss'],
+      ['invite', '--role', 'dispatcher', '--colour', 'red'],
+    ]) {
+      const result = await runEntry('cli', args, env)
+      expect({ args, code: result.code }).toEqual({ args, code: 2 })
+      expect(result.stdout).toBe('')
+      expect(result.stderr).not.toMatch(/^\s*at |"level"|\{/m)
+      expect(result.stderr).toContain('npm run cli -- help')
+    }
+  })
+
+  it('when Telegram cannot be reached for the username, then a plain sentence goes to stderr and the exit code is 1', async () => {
+    const result = await runEntry('cli', ['invite', '--role', 'dispatcher', '--org', 'lida-housing'], {
+      ...env,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+    })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toContain("Telegram did not tell the bot's username")
+    expect(result.stderr).not.toMatch(/^\s*at |"level"/m)
+  })
+
+  it('when the database cannot be reached, then a plain sentence goes to stderr and the exit code is 1', async () => {
+    const result = await runEntry('cli', ['migrate'], { ...env, DATABASE_URL: 'postgres://127.0.0.1:9/none' })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^migrate failed: .*ECONNREFUSED/)
+    expect(result.stderr).not.toMatch(/^\s*at |"level"/m)
+  })
+
+  it('when viber:set-webhook lacks its configuration, then it says so on stderr and exits 2', async () => {
+    const result = await runEntry('cli', ['viber:set-webhook'], env)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('needs VIBER_AUTH_TOKEN')
   })
 
   it('when doctor runs with everything in place, then it says so; with a bad token it names the problem', async () => {
@@ -81,9 +122,13 @@ describe('npm run cli', () => {
     )
   })
 
-  it('when the command is unknown, then it shows the usage and exits 2', async () => {
+  it('when the command is unknown or missing, then it shows the usage on stderr and exits 2; help goes to stdout', async () => {
     const result = await runEntry('cli', ['frobnicate'], env)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('Usage: npm run cli')
+    expect((await runEntry('cli', [], env)).code).toBe(2)
+    const help = await runEntry('cli', ['help'], env)
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: npm run cli')
   })
 })

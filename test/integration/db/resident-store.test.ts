@@ -92,6 +92,65 @@ describe("the resident's services on PostgreSQL", () => {
     })
   })
 
+  it('when a neighbour follows a request, then its card shows the house but not the flat, the words or the photos', async () => {
+    const author = await aResident(t.db)
+    const submitted = await services.submit(
+      author,
+      draft({
+        street: 'ул. Гастелло',
+        house: '12',
+        flat: 'кв. 44',
+        description: 'Течёт с потолка у Ивановых, звонить 8029',
+        photos: [{ ref: { telegramFileId: 'private-photo' }, mimeType: 'image/jpeg', sizeBytes: 1000 }],
+      }),
+      'telegram',
+    )
+    if (!submitted.ok) throw new Error(submitted.error)
+    const neighbour = await aResident(t.db)
+    const { duplicates } = await services.checkBeforeSend(neighbour, draft({ street: 'Гастелло', house: '12' }))
+    await services.follow(neighbour, duplicates[0]?.id ?? 0)
+
+    const seen = await services.requestCard(neighbour, { number: submitted.number })
+    expect(seen).toMatchObject({ own: false, addressText: 'Лида, ул. Гастелло, 12', description: '', photos: [] })
+    expect(JSON.stringify(seen)).not.toContain('44')
+    expect(await services.requestCard(author, { number: submitted.number })).toMatchObject({
+      own: true,
+      addressText: 'Лида, ул. Гастелло, 12, кв. 44',
+      photos: [{ telegramFileId: 'private-photo' }],
+    })
+  })
+
+  it('when a description and a flat hold NUL and other controls, then the request is filed with them removed', async () => {
+    const author = await aResident(t.db)
+    const submitted = await services.submit(
+      author,
+      draft({ street: 'ул. Лермонтова', flat: 'кв.\u0000 7', description: 'Нет воды\u0000 уже\u0007 третий день' }),
+      'telegram',
+    )
+    if (!submitted.ok) throw new Error(submitted.error)
+    const row = await t.db
+      .selectFrom('requests')
+      .select(['description', 'flat', 'address_text'])
+      .where('number', '=', submitted.number)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({
+      description: 'Нет воды уже третий день',
+      flat: 'кв. 7',
+      address_text: 'Лида, ул. Лермонтова, 5, кв. 7',
+    })
+  })
+
+  it('when a description is only invisible characters around a few letters, then it is refused as too short', async () => {
+    const author = await aResident(t.db)
+    expect(
+      await services.submit(
+        author,
+        draft({ street: 'ул. Пушкина', description: `ой${'\u200B'.repeat(20)}\u200F\u0301` }),
+        'telegram',
+      ),
+    ).toEqual({ ok: false, error: 'description-too-short' })
+  })
+
   it('when the list is paged, then it goes newest first and says whether more follow', async () => {
     const author = await aResident(t.db)
     const numbers: string[] = []

@@ -111,6 +111,31 @@ describe('my requests', () => {
     expect(keys(last)).not.toContain('card.history')
   })
 
+  it("when a follower opens a neighbour's card, then the description, photos and questions to the author stay hidden", () => {
+    const { last } = run([press('menu:my'), press('req:41')], {
+      answers: {
+        ...TWO_PAGES,
+        'show-request': () => ({
+          type: 'request-card',
+          card: aCard({
+            own: false,
+            photos: [{ telegramFileId: 'f1' }],
+            answers: [
+              { at: '2026-01-12T10:00:00.000Z', kind: 'question', body: 'Какой подъезд?' },
+              { at: '2026-01-12T11:00:00.000Z', kind: 'official_answer', body: 'Починим завтра' },
+            ],
+          }),
+        }),
+      },
+    })
+
+    expect(keys(last)).not.toContain('card.description')
+    expect(keys(last)).not.toContain('card.answer.question')
+    expect(keys(last)).toContain('card.answer.official_answer')
+    expect(keys(last)).toContain('card.event-status')
+    expect(last.messages[0]?.photos).toBeUndefined()
+  })
+
   it('when "to the list" is pressed on a card, then the same page is asked for again', () => {
     const { last } = run([press('menu:my'), press('page:next'), press('req:12'), press('page:same')], {
       answers: TWO_PAGES,

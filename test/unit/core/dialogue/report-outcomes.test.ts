@@ -29,8 +29,9 @@ const DUPLICATES: Answers = {
   'check-before-send': () => ({
     type: 'checked',
     duplicates: [
-      aSummary({ id: 41, number: 'GR-26-004217' }),
-      aSummary({ id: 42, number: 'GR-26-004218', status: 'new' }),
+      // The neighbours' flats: a neighbour must never be shown them.
+      aSummary({ id: 41, number: 'GR-26-004217', addressText: 'Лида, ул. Советская, 5, кв. 99' }),
+      aSummary({ id: 42, number: 'GR-26-004218', status: 'new', addressText: 'Лида, ул. Советская, 5, кв. 3' }),
     ],
     notices: [],
   }),
@@ -47,6 +48,8 @@ describe('an open request at the same address', () => {
       number: 'GR-26-004217',
       status: { text: { key: 'status.in_progress' } },
       address: 'Лида, ул. Советская, 5',
+      category: { localized: { ru: 'Холодные батареи', be: 'Халодныя батарэі', en: 'No heat' } },
+      created: { datetime: '2026-01-12T08:30:00.000Z' },
     })
     expect(values(found.last)).toEqual(['follow:41', 'follow:42', 'file-anyway', 'cancel'])
     expect(found.last.commands.map((c) => c.type)).toEqual(['check-before-send'])
@@ -57,11 +60,18 @@ describe('an open request at the same address', () => {
     expect(found.state.draft).toEqual({
       ...summary.state.draft,
       offered: [
-        { id: 41, number: 'GR-26-004217', status: 'in_progress', addressText: 'Лида, ул. Советская, 5' },
-        { id: 42, number: 'GR-26-004218', status: 'new', addressText: 'Лида, ул. Советская, 5' },
+        { id: 41, number: 'GR-26-004217', status: 'in_progress', createdAt: '2026-01-12T08:30:00.000Z' },
+        { id: 42, number: 'GR-26-004218', status: 'new', createdAt: '2026-01-12T08:30:00.000Z' },
       ],
       noticeShown: false,
     })
+  })
+
+  it('when a neighbour is offered the open requests, then neither their flats nor their own flat show, only the house', () => {
+    const shown = JSON.stringify(found.last.messages)
+    expect(shown).not.toContain('кв. 99')
+    expect(shown).not.toContain('кв. 3')
+    expect(shown).not.toContain('кв. 17')
   })
 
   it('when "file anyway" is pressed, then the draft is submitted marked as having seen the duplicates', () => {

@@ -133,10 +133,11 @@ export function createCallConversation(ports: DispatchPorts) {
             ok: false as const,
             error: registered.error,
             phone: 'phone' in registered ? registered.phone : null,
+            max: 'max' in registered ? registered.max : 0,
           }
     })
     if (!result.ok) {
-      await tell(ctx, text(CALL_ERROR[result.error], { phone: result.phone ?? '' }))
+      await tell(ctx, text(CALL_ERROR[result.error], { phone: result.phone ?? '', max: result.max ?? 0 }))
       return
     }
     const organisation = await conversation.external(async () => {

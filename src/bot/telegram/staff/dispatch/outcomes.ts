@@ -37,7 +37,7 @@ export const ACTION_ERROR: Record<ActionError, string> = {
   'after-photo-required': 'dispatch.error.after-photo-required',
   'not-an-executor': 'dispatch.error.not-an-executor',
   'answer-required': 'dispatch.error.answer-required',
-  'answer-too-long': 'dispatch.error.answer-too-long',
+  'text-too-long': 'dispatch.error.text-too-long',
   'unknown-organisation': 'dispatch.error.unknown-organisation',
   'unknown-category': 'dispatch.error.unknown-category',
   'nothing-changes': 'dispatch.error.nothing-changes',
@@ -82,6 +82,7 @@ export const CALL_ERROR: Record<ErrorOf<RegisterCallResult>, string> = {
   'rate-limited': 'dispatch.call.error.rate-limited',
   'hard-stop': 'dispatch.call.error.hard-stop',
   'not-our-competence': 'dispatch.call.error.not-our-competence',
+  'text-too-long': 'dispatch.call.error.text-too-long',
 }
 
 export const REJECTION_REASON: Record<RejectionReason, string> = {
@@ -96,9 +97,11 @@ export const REJECTION_REASON: Record<RejectionReason, string> = {
 export function outcomeOf(
   done: DoneAction,
   requestId: number,
-  result: { ok: true; to?: RequestStatus } | { ok: false; error: ActionError },
+  result: { ok: true; to?: RequestStatus } | { ok: false; error: ActionError; max?: number; length?: number },
 ): { text: Text; buttons: Choice[][] } {
-  if (!result.ok) return { text: text(ACTION_ERROR[result.error]), buttons: [] }
+  // A text over its limit is told with the limit and its length, so it can be shortened and sent again.
+  if (!result.ok)
+    return { text: text(ACTION_ERROR[result.error], { max: result.max ?? 0, length: result.length ?? 0 }), buttons: [] }
   return {
     text: text(DONE[done]),
     buttons: result.to === undefined || done === 'reply' ? [] : cardButtons(requestId, result.to),

@@ -14,6 +14,8 @@ const REFUSAL: Record<Refusal, string> = {
   'reason-required': 'executor.error.other',
   'planned-period-required': 'executor.error.other',
   'question-required': 'executor.error.other',
+  // The finish wizard keeps the comment within its own, smaller limit.
+  'text-too-long': 'executor.error.other',
 }
 
 /** Why the executor may not open "done" on a request. */
