@@ -121,7 +121,7 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
     expect(await uploadsOf(kira.id)).toEqual([])
   })
 
-  it('when the photo step takes three pictures, then only those three are stored: not a fake one, not a fourth', async () => {
+  it('when the photo step takes three pictures, then only those three are stored: not a fake one, not a PDF, not a fourth', async () => {
     const oleg = viber.user()
     await oleg.sendText('/menu')
     await oleg.waitForMessage(reads('menu.title'))
@@ -150,10 +150,20 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
     await oleg.waitForMessage(reads('report.ask-photos'))
     await oleg.sendPicture({ bytes: Buffer.from('<html>not a picture</html>') })
     await oleg.waitForMessage(reads('report.photo-not-image'))
-    for (let i = 0; i < 2; i++) {
-      await oleg.sendPicture({ bytes: jpeg(`kept ${i}`) })
-      await oleg.waitForMessage(reads('report.photo-received'))
-    }
+    // Files too: a PDF is a document, a picture sent as a file is a photo.
+    const file = (bytes: Buffer, name: string) =>
+      oleg.send({
+        type: 'file',
+        media: viber.hostMedia(bytes, 'application/octet-stream'),
+        file_name: name,
+        size: bytes.length,
+      })
+    await file(Buffer.from('%PDF-1.7\n'), 'scan.pdf')
+    await oleg.waitForMessage(reads('common.unexpected.document'))
+    await file(jpeg('kept 0'), 'kept.jpg')
+    await oleg.waitForMessage(reads('report.photo-received'))
+    await oleg.sendPicture({ bytes: jpeg('kept 1') })
+    await oleg.waitForMessage(reads('report.photo-received'))
     await oleg.sendPicture({ bytes: jpeg('kept 2') })
     await oleg.waitForMessage(reads('report.ask-phone-offer'))
     await oleg.sendPicture({ bytes: jpeg('one too many') })

@@ -1,4 +1,5 @@
 import { imageTypeOf } from '../../core/shared/image-type.js'
+import { ignoreCancelError } from '../shared/read-head.js'
 
 export type DownloadedPicture =
   | { ok: true; content: Buffer; mimeType: string }
@@ -22,7 +23,7 @@ export async function downloadPicture(
   if (!response.ok || !response.body) return { ok: false, reason: 'unavailable' }
   const declared = Number(response.headers.get('content-length') ?? 'NaN')
   if (declared > options.maxBytes) {
-    await response.body.cancel().catch(() => undefined)
+    await response.body.cancel().catch(ignoreCancelError)
     return { ok: false, reason: 'too-large', sizeBytes: declared }
   }
   const chunks: Buffer[] = []
@@ -34,7 +35,7 @@ export async function downloadPicture(
       if (done) break
       size += value.length
       if (size > options.maxBytes) {
-        await reader.cancel().catch(() => undefined)
+        await reader.cancel().catch(ignoreCancelError)
         return { ok: false, reason: 'too-large', sizeBytes: size }
       }
       chunks.push(Buffer.from(value))
