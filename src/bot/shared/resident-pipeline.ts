@@ -77,7 +77,10 @@ const notice = (language: Language, key: string): DialogueReply => ({ language, 
  * told about is released and thrown, so the channel's retry handles it.
  */
 export function createResidentPipeline<P extends ResidentPerson>(deps: ResidentPipelineDeps<P>) {
-  async function answer(update: ResidentUpdate<P>, person: P, input: ResidentInput): Promise<DialogueReply> {
+  /** What the person sent, answered: null when the update has nothing for the resident side. */
+  async function respond(update: ResidentUpdate<P>, person: P): Promise<DialogueReply | null> {
+    const input = await update.read(person)
+    if (!input) return null
     if (input.type === 'rating') {
       const result = await deps.rate(person.userId, input.requestId, input.rating)
       const key = RATING_REPLY[result.ok ? result.outcome : result.error]
@@ -113,11 +116,8 @@ export function createResidentPipeline<P extends ResidentPerson>(deps: ResidentP
       const verdict = await deps.floodGuard(`${deps.channel}:${update.externalId}`)
       if (verdict !== 'drop') {
         person = await deps.loadPerson(update.externalId, update.channelLanguage)
-        if (verdict === 'warn') await update.reply(notice(person.language, 'common.flood'))
-        else {
-          const input = await update.read(person)
-          if (input) await update.reply(await answer(update, person, input))
-        }
+        const reply = verdict === 'warn' ? notice(person.language, 'common.flood') : await respond(update, person)
+        if (reply) await update.reply(reply)
       }
     } catch (error) {
       if (!person || !(await apologise(update, person, error))) {
@@ -125,7 +125,13 @@ export function createResidentPipeline<P extends ResidentPerson>(deps: ResidentP
         throw error
       }
     }
-    await deps.updates.complete(update.updateKey)
+    try {
+      await deps.updates.complete(update.updateKey)
+    } catch (error) {
+      // The person has their answer: a retry now would answer twice. The lease keeps
+      // redeliveries out for a while; failing the update would only invite one.
+      deps.log.error({ err: error, channel: deps.channel, update: update.updateKey }, 'handled update not recorded')
+    }
   }
 }
 

@@ -135,6 +135,15 @@ describe('the resident pipeline', () => {
     expect(turns).toHaveLength(2)
   })
 
+  it('when the answer went out but recording it fails, then the update does not fail (a retry would answer twice)', async () => {
+    const { pipeline, updates, errors } = setup()
+    updates.complete = () => Promise.reject(new Error('database down'))
+    const answered = anUpdate(startEvent)
+    await pipeline(answered.update)
+    expect(answered.replies).toEqual([['menu.title']])
+    expect(errors).toEqual(['handled update not recorded'])
+  })
+
   it('when a photo is to be kept, then the dialogue gets a keeper bound to the person', async () => {
     const kept: number[] = []
     const { pipeline, turns } = setup({
