@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry'
 import type { ConversationData, ConversationStorage } from '@grammyjs/conversations'
 import { conversations } from '@grammyjs/conversations'
 import { sequentialize } from '@grammyjs/runner'
-import { Bot, GrammyError } from 'grammy'
+import { Bot } from 'grammy'
 import type { Context } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { isStaffCommand, mayUseCommand } from '../../core/access/commands.js'
@@ -15,6 +15,7 @@ import { ratingOf } from '../shared/rating-button.js'
 import { readHead } from '../shared/read-head.js'
 import type { ResidentPipeline } from '../shared/resident-pipeline.js'
 import type { BotContext, Person, StaffFeature } from './context.js'
+import { unlessHarmless } from './harmless-errors.js'
 import type { Render } from './render.js'
 import { toInboundEvent } from './to-inbound-event.js'
 
@@ -35,26 +36,10 @@ export interface TelegramBotDeps {
   render: Render
   log: {
     error: (fields: Record<string, unknown>, message: string) => void
+    warn: (fields: Record<string, unknown>, message: string) => void
     debug: (fields: Record<string, unknown>, message: string) => void
   }
 }
-
-// Answers that only say the thing is already as wanted, or too late to matter.
-const HARMLESS = [
-  'message is not modified',
-  'message to edit not found',
-  "message can't be edited",
-  'query is too old',
-  'query ID is invalid',
-]
-
-/** Swallows Telegram's known-harmless refusals; anything else is logged. */
-const harmless =
-  (log: TelegramBotDeps['log'], what: string) =>
-  (error: unknown): void => {
-    if (error instanceof GrammyError && HARMLESS.some((known) => error.description.includes(known))) return
-    log.error({ err: error }, what)
-  }
 
 /**
  * A document that claims to be a picture counts as a photo only if its bytes are one; a lie is
@@ -85,7 +70,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
     if (!ctx.callbackQuery?.message) return
     await ctx
       .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
-      .catch(harmless(deps.log, 'pressed buttons not cleared'))
+      .catch(unlessHarmless(deps.log, 'clearing pressed buttons'))
   }
 
   const bot = new Bot<BotContext>(deps.token, {
@@ -160,7 +145,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   bot.use(async (ctx) => {
     // Group chats belong to staff features; the resident dialogue is private.
     if (ctx.chat?.type !== 'private' || !ctx.person) return
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(harmless(deps.log, 'callback not answered'))
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
     const rating = ratingOf(ctx.callbackQuery?.data)
     if (rating) {
       ctx.residentInput = { type: 'rating', ...rating }
