@@ -7,7 +7,6 @@ import type { Update, UserFromGetMe } from 'grammy/types'
 import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { createDialogueStateStore } from '../bot/shared/dialogue-state-store.js'
-import { createFloodGuard } from '../bot/shared/flood-guard.js'
 import { createTelegramBot } from '../bot/telegram/create-telegram-bot.js'
 import { createRenderer } from '../bot/telegram/render.js'
 import { TELEGRAM_WEBHOOK_PATH, telegramWebhookUrl } from '../bot/telegram/webhook.js'
@@ -17,13 +16,11 @@ import { makeResidentServices } from '../core/dialogue/resident-services.js'
 import { RESIDENT_COMMANDS } from '../core/access/commands.js'
 import { LANGUAGES, languageFrom, text } from '../core/i18n/text.js'
 import { createTranslator } from '../core/i18n/translate.js'
-import { makeRateRequest } from '../core/requests/rate-request.js'
 import { makeSubmitRequest } from '../core/requests/submit-request.js'
 import { loadCatalogue } from '../db/repositories/catalogue.js'
-import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
-import { loadActor, loadChannelPerson, markIdentityUnreachable } from '../db/repositories/users.js'
+import { loadChannelPerson, markIdentityUnreachable } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
 import type { Route } from '../http/create-http-server.js'
@@ -34,6 +31,7 @@ import type { StaffResources } from './staff/wiring.js'
 import { createStaffFeatures } from './staff/features.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
+import { residentPipelineFor } from './resident-pipeline.js'
 
 const CATALOGUE_TTL_MS = 60_000
 /** How long a stopping bot waits for the updates it is handling. */
@@ -93,7 +91,6 @@ export async function createTelegramRole(options: {
   })
   const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
   const catalogue = cachedCatalogue(db)
-  const rateRequest = makeRateRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const submitRequest = makeSubmitRequest({ transact: createTransact(db, createRequestStore), now: () => new Date() })
   const handleDialogueEvent = makeHandleDialogueEvent({
     states: createDialogueStateStore(redis, `${config.redisPrefix}:dialogue:`),
@@ -107,13 +104,16 @@ export async function createTelegramRole(options: {
     token: config.botToken,
     apiRoot: config.telegramApiRoot,
     ...(options.botInfo && { botInfo: options.botInfo }),
-    handleDialogueEvent,
-    loadPerson: (telegramUserId, languageCode) =>
-      loadChannelPerson(db, {
-        channel: 'telegram',
-        externalId: String(telegramUserId),
-        language: languageFrom(languageCode),
-      }),
+    pipeline: residentPipelineFor({
+      channel: 'telegram',
+      config,
+      db,
+      redis,
+      handleDialogueEvent,
+      loadPerson: (externalId, languageCode) =>
+        loadChannelPerson(db, { channel: 'telegram', externalId, language: languageFrom(languageCode) }),
+      logger,
+    }),
     features,
     conversationStorage: {
       type: 'key',
@@ -125,18 +125,7 @@ export async function createTelegramRole(options: {
       },
       adapter: new RedisAdapter<VersionedState<ConversationData>>({ instance: redis, ttl: CONVERSATION_TTL_SECONDS }),
     },
-    rate: async (userId, requestId, rating) => {
-      const result = await rateRequest(await loadActor(db, userId), requestId, rating)
-      if (result.ok) return result.outcome
-      return result.error === 'already-rated' ? 'already-rated' : 'not-allowed'
-    },
     markBlocked: (telegramUserId) => markIdentityUnreachable(db, 'telegram', String(telegramUserId), 'blocked'),
-    markProcessed: (updateId) => markUpdateProcessed(db, 'telegram', String(updateId)),
-    floodGuard: createFloodGuard(redis, {
-      limit: config.floodLimit,
-      windowSeconds: 10,
-      prefix: `${config.redisPrefix}:flood:`,
-    }),
     translate,
     render: createRenderer(translate),
     log: logger,

@@ -3,7 +3,6 @@ import { Api } from 'grammy'
 import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { createDialogueStateStore } from '../bot/shared/dialogue-state-store.js'
-import { createFloodGuard } from '../bot/shared/flood-guard.js'
 import { createViberClient } from '../bot/viber/client.js'
 import type { ViberClient } from '../bot/viber/client.js'
 import { createViberBot } from '../bot/viber/create-viber-bot.js'
@@ -18,7 +17,6 @@ import { languageFrom } from '../core/i18n/text.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import type { RequestDraft } from '../core/requests/request.js'
 import { MAX_PHOTO_BYTES } from '../core/requests/request.js'
-import { makeRateRequest } from '../core/requests/rate-request.js'
 import type { SubmitRequestResult } from '../core/requests/submit-request.js'
 import { makeSubmitRequest } from '../core/requests/submit-request.js'
 import {
@@ -27,10 +25,9 @@ import {
   requestPhotoContent,
   storePhotoUpload,
 } from '../db/repositories/photo-uploads.js'
-import { markUpdateProcessed } from '../db/repositories/processed-updates.js'
 import { createRequestStore } from '../db/repositories/request-store.js'
 import { createResidentStore } from '../db/repositories/resident-store.js'
-import { ensureChannelUser, loadActor, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
+import { ensureChannelUser, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
 import type { Route } from '../http/create-http-server.js'
@@ -40,6 +37,7 @@ import { viberWebhookRoute } from '../http/viber-webhook.js'
 import type { Config } from './config.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
+import { residentPipelineFor } from './resident-pipeline.js'
 import { cachedCatalogue } from './telegram.js'
 
 /** How long a link to a photo works (Viber fetches it when the message goes out). */
@@ -118,7 +116,6 @@ export async function createViberRole(options: {
   const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: config.timeZone })
   const catalogue = cachedCatalogue(db)
   const transact = createTransact(db, createRequestStore)
-  const rateRequest = makeRateRequest({ transact, now: () => new Date() })
   const submitRequest = makeSubmitRequest({ transact, now: () => new Date() })
   const states = createDialogueStateStore(redis, `${config.redisPrefix}:dialogue:`)
   const handleDialogueEvent = makeHandleDialogueEvent({
@@ -137,32 +134,23 @@ export async function createViberRole(options: {
   const photoUrl = (fileId: string): string | null =>
     links && fromTelegram ? links.url({ kind: 'telegram', fileId }) : null
 
+  const loadPerson = async (viberUserId: string, languageCode: string | undefined) => {
+    const userId = await ensureChannelUser(db, {
+      channel: 'viber',
+      externalId: viberUserId,
+      language: languageFrom(languageCode),
+    })
+    return { userId, language: await userLanguage(db, userId) }
+  }
+
   const bot = createViberBot({
     client,
-    handleDialogueEvent,
+    pipeline: residentPipelineFor({ channel: 'viber', config, db, redis, handleDialogueEvent, loadPerson, logger }),
     pendingChoices: async (viberUserId) => (await states.load(`viber:${viberUserId}`))?.expected ?? [],
-    loadPerson: async (viberUserId, languageCode) => {
-      const userId = await ensureChannelUser(db, {
-        channel: 'viber',
-        externalId: viberUserId,
-        language: languageFrom(languageCode),
-      })
-      return { userId, language: await userLanguage(db, userId) }
-    },
-    markProcessed: (token) => markUpdateProcessed(db, 'viber', token),
+    loadPerson,
     markUnsubscribed: (viberUserId) => markIdentityUnreachable(db, 'viber', viberUserId, 'unsubscribed'),
-    rate: async (userId, requestId, rating) => {
-      const result = await rateRequest(await loadActor(db, userId), requestId, rating)
-      if (result.ok) return result.outcome
-      return result.error === 'already-rated' ? 'already-rated' : 'not-allowed'
-    },
     downloadPicture: (url) => downloadPicture(url, { maxBytes: MAX_PHOTO_BYTES }),
     storePhoto: (userId, content, mimeType) => storePhotoUpload(db, { userId, content, mimeType }),
-    floodGuard: createFloodGuard(redis, {
-      limit: config.floodLimit,
-      windowSeconds: 10,
-      prefix: `${config.redisPrefix}:flood:`,
-    }),
     render: createViberRenderer({ translate, photoUrl }),
     log: logger,
   })

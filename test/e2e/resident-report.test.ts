@@ -317,4 +317,16 @@ describe('a resident reports a problem in Telegram (real HTTP to a fake Bot API,
     vera.pressData(`rate:${request.id}:5`)
     await says(vera, 'ru', 'rating.already')
   })
+
+  it('when a document says it is a JPEG, then its bytes decide: a PDF in disguise is refused, a real picture is taken', async () => {
+    const r = telegram.user({ id: nextUserId++, firstName: 'Doc', languageCode: 'ru' })
+    await reachDescription(r, 'ru', { top: 'heating', leaf: 'heating.no-heat' })
+    r.sendText('Холодные батареи во всей квартире')
+    await says(r, 'ru', 'report.ask-photos')
+    r.sendDocument({ fileName: 'photo.jpg', mimeType: 'image/jpeg', bytes: Buffer.from('%PDF-1.7\n1 0 obj\n') })
+    await says(r, 'ru', 'report.photo-not-image')
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+    r.sendDocument({ fileName: 'photo.jpg', mimeType: 'image/jpeg', bytes: png })
+    await says(r, 'ru', 'report.photo-received')
+  })
 })

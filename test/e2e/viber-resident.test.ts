@@ -105,6 +105,72 @@ describe('a resident in Viber (real HTTP to a fake Viber API, real PostgreSQL an
     expect((await identity(nina.id))?.unreachable_since).toBeNull()
   })
 
+  const uploadsOf = async (externalId: string) => {
+    const userId = (await identity(externalId))?.user_id ?? 0
+    return t.db.selectFrom('photo_uploads').select(['id', 'mime_type']).where('user_id', '=', userId).execute()
+  }
+  const jpeg = (label: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(label)])
+
+  it('when pictures come where no photo is asked for, then they are answered and none is stored', async () => {
+    const kira = viber.user()
+    await kira.sendText('/menu')
+    await kira.waitForMessage(reads('menu.title'))
+    for (let i = 0; i < 10; i++) await kira.sendPicture({ bytes: jpeg(`idle ${i}`) })
+    // At the main menu a picture gets "please use the buttons", once per picture.
+    await kira.waitForInbox((all) => all.filter(reads('common.use-buttons')).length >= 10)
+    expect(await uploadsOf(kira.id)).toEqual([])
+  })
+
+  it('when the photo step takes three pictures, then only those three are stored: not a fake one, not a PDF, not a fourth', async () => {
+    const oleg = viber.user()
+    await oleg.sendText('/menu')
+    await oleg.waitForMessage(reads('menu.title'))
+    const steps: [string, string][] = [
+      ['menu:report', 'report.ask-category'],
+      ['top:heating', 'report.ask-subcategory'],
+      ['cat:heating.no-heat', 'report.ask-district'],
+      ['dist:lida', 'report.ask-settlement'],
+      ['stl:lida.lida', 'report.ask-street'],
+    ]
+    for (const [button, next] of steps) {
+      await oleg.press(button)
+      await oleg.waitForMessage(reads(next))
+    }
+    for (const [answer, next] of [
+      ['ул. Советская', 'report.ask-house'],
+      ['41', 'report.ask-flat'],
+      ['кв. 3', 'report.confirm-address'],
+    ]) {
+      await oleg.sendText(answer ?? '')
+      await oleg.waitForMessage(reads(next ?? ''))
+    }
+    await oleg.press('yes')
+    await oleg.waitForMessage(reads('report.ask-description'))
+    await oleg.sendText('Холодные батареи в спальне и на кухне')
+    await oleg.waitForMessage(reads('report.ask-photos'))
+    await oleg.sendPicture({ bytes: Buffer.from('<html>not a picture</html>') })
+    await oleg.waitForMessage(reads('report.photo-not-image'))
+    // Files too: a PDF is a document, a picture sent as a file is a photo.
+    const file = (bytes: Buffer, name: string) =>
+      oleg.send({
+        type: 'file',
+        media: viber.hostMedia(bytes, 'application/octet-stream'),
+        file_name: name,
+        size: bytes.length,
+      })
+    await file(Buffer.from('%PDF-1.7\n'), 'scan.pdf')
+    await oleg.waitForMessage(reads('common.unexpected.document'))
+    await file(jpeg('kept 0'), 'kept.jpg')
+    await oleg.waitForMessage(reads('report.photo-received'))
+    await oleg.sendPicture({ bytes: jpeg('kept 1') })
+    await oleg.waitForMessage(reads('report.photo-received'))
+    await oleg.sendPicture({ bytes: jpeg('kept 2') })
+    await oleg.waitForMessage(reads('report.ask-phone-offer'))
+    await oleg.sendPicture({ bytes: jpeg('one too many') })
+    await oleg.waitForMessage(reads('common.unexpected.photo'))
+    expect(await uploadsOf(oleg.id)).toHaveLength(3)
+  })
+
   it('when a Viber user taps a rating button of a done request, then it is rated and closed', async () => {
     const lena = viber.user()
     await lena.sendText('/menu')

@@ -91,4 +91,37 @@ describe('webhook mode', () => {
     // Five messages answered (each with a hint and the menu), then one warning, then silence.
     expect(texts.filter((text) => text.includes(opening('ru', 'common.use-menu')))).toHaveLength(5)
   })
+
+  it("when handling an update fails and nobody could be told, then Telegram's redelivery after the 500 is handled once", async () => {
+    const r = telegram.user({ id: nextUserId++, firstName: 'Retry', languageCode: 'ru' })
+    // The answer and the apology both fail: the update must stay unhandled for the retry.
+    telegram.refuseNextCalls(r.user.id, 2)
+    const update = r.sendCommand('/start')
+    await r.waitForMessage((m) => (m.text ?? '').includes(opening('ru', 'menu.title')), 10_000)
+    await telegram.waitForIdle(5000)
+    const posts = telegram.deliveries.filter((d) => d.updateId === update.update_id).map((d) => d.status)
+    expect(posts).toEqual([500, 200])
+    expect(r.messages().filter((m) => (m.text ?? '').includes(opening('ru', 'menu.title')))).toHaveLength(1)
+    expect(r.messages().filter((m) => (m.text ?? '').includes(opening('ru', 'common.error')))).toHaveLength(0)
+    const processed = await t.db
+      .selectFrom('processed_updates')
+      .select('update_id')
+      .where('channel', '=', 'telegram')
+      .where('update_id', '=', String(update.update_id))
+      .execute()
+    expect(processed).toHaveLength(1)
+  })
+
+  it('when the answer fails but the apology goes out, then the person is told once and the update is not handled again', async () => {
+    const r = telegram.user({ id: nextUserId++, firstName: 'Told', languageCode: 'ru' })
+    telegram.refuseNextCalls(r.user.id, 1)
+    const update = r.sendCommand('/start')
+    await r.waitForMessage((m) => (m.text ?? '').includes(opening('ru', 'common.error')), 10_000)
+    await telegram.waitForIdle(5000)
+    expect(telegram.deliveries.filter((d) => d.updateId === update.update_id).map((d) => d.status)).toEqual([200])
+    telegram.deliverDuplicate(update)
+    r.sendCommand('/help')
+    await r.waitForMessage((m) => (m.text ?? '').includes(opening('ru', 'common.help')), 10_000)
+    expect(r.messages().filter((m) => (m.text ?? '').includes(opening('ru', 'menu.title')))).toHaveLength(0)
+  })
 })

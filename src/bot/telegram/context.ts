@@ -2,6 +2,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations'
 import type { Api, Composer, Context } from 'grammy'
 import type { Actor } from '../../core/access/permissions.js'
 import type { Language } from '../../core/i18n/text.js'
+import type { ResidentInput } from '../shared/resident-pipeline.js'
 
 /** Who sent an update, loaded once per update (before the features run). */
 export interface Person {
@@ -14,6 +15,8 @@ export interface Person {
 export interface PersonFlavor {
   /** Set for every update that comes from a person (not from a bot or a channel post). */
   person?: Person
+  /** What the update says to the resident side, once the features passed it on (private chats only). */
+  residentInput?: ResidentInput
 }
 
 /** The context outside conversations. Inside a conversation the context is a plain `Context`. */

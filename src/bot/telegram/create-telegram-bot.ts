@@ -6,11 +6,16 @@ import { Bot } from 'grammy'
 import type { Context } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { isStaffCommand, mayUseCommand } from '../../core/access/commands.js'
-import type { HandleDialogueEvent } from '../../core/dialogue/handle-dialogue-event.js'
-import { languageFrom, text } from '../../core/i18n/text.js'
+import type { InboundEvent } from '../../core/dialogue/messages.js'
+import { text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
-import type { FloodGuard } from '../shared/flood-guard.js'
+import { IMAGE_SIGNATURE_BYTES, imageTypeOf } from '../../core/shared/image-type.js'
+import { MAX_PHOTO_BYTES } from '../../core/requests/request.js'
+import { ratingOf } from '../shared/rating-button.js'
+import { readHead } from '../shared/read-head.js'
+import type { ResidentPipeline } from '../shared/resident-pipeline.js'
 import type { BotContext, Person, StaffFeature } from './context.js'
+import { unlessHarmless } from './harmless-errors.js'
 import type { Render } from './render.js'
 import { toInboundEvent } from './to-inbound-event.js'
 
@@ -19,36 +24,38 @@ export interface TelegramBotDeps {
   apiRoot: string
   /** Known bot identity (skips getMe at start, e.g. in benchmarks). */
   botInfo?: UserFromGetMe
-  handleDialogueEvent: HandleDialogueEvent
-  /** The person behind a Telegram user, created on first contact, with their staff memberships. */
-  loadPerson: (telegramUserId: number, languageCode: string | undefined) => Promise<Person>
+  /** The turn of every person's update: dedupe, flood guard, person, then features and the resident side. */
+  pipeline: ResidentPipeline<Person>
   /** Staff capabilities, installed in this order before the resident dialogue. */
   features: StaffFeature[]
   /** Where staff wizards (conversations) keep their state, so they survive a restart. */
   conversationStorage: ConversationStorage<BotContext, ConversationData>
-  /** false: this update was handled before (redelivered). */
-  markProcessed: (updateId: number) => Promise<boolean>
-  /** The resident's answer to "was it fixed?" (0 = not fixed, 1–5 stars). */
-  rate: (
-    userId: number,
-    requestId: number,
-    rating: 0 | 1 | 2 | 3 | 4 | 5,
-  ) => Promise<'closed' | 'reopened' | 'already-rated' | 'not-allowed'>
   /** The person blocked the bot (my_chat_member "kicked"): no more messages until they write again. */
   markBlocked: (telegramUserId: number) => Promise<void>
-  floodGuard: FloodGuard
   translate: Translate
   render: Render
   log: {
     error: (fields: Record<string, unknown>, message: string) => void
+    warn: (fields: Record<string, unknown>, message: string) => void
     debug: (fields: Record<string, unknown>, message: string) => void
   }
 }
 
-async function clearPressedButtons(ctx: Context): Promise<void> {
-  // Old buttons would only lead to "this button no longer works"; take them away once used.
-  if (!ctx.callbackQuery?.message) return
-  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined)
+/**
+ * A document that claims to be a picture counts as a photo only if its bytes are one; a lie is
+ * refused as a file of the wrong type is. The type the bytes show replaces the declared one.
+ */
+async function checkedDocument(ctx: Context, event: InboundEvent, deps: TelegramBotDeps): Promise<InboundEvent> {
+  const document = ctx.message?.document
+  if (!document || event.type !== 'photo' || event.photo.sizeBytes > MAX_PHOTO_BYTES) return event
+  const file = await ctx.api.getFile(document.file_id)
+  const head =
+    file.file_path === undefined
+      ? null
+      : await readHead(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, IMAGE_SIGNATURE_BYTES)
+  if (head === null) throw new Error('document could not be downloaded to check its type')
+  const mimeType = imageTypeOf(head) ?? 'application/octet-stream'
+  return { type: 'photo', photo: { ...event.photo, mimeType } }
 }
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\w+)?(?:\s|$)/
@@ -58,6 +65,14 @@ export const commandOf = (ctx: Context): string | undefined => COMMAND.exec(ctx.
 
 /** The Telegram bot: staff features first, then the resident dialogue (neutral events in, messages out). */
 export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
+  async function clearPressedButtons(ctx: Context): Promise<void> {
+    // Old buttons would only lead to "this button no longer works"; take them away once used.
+    if (!ctx.callbackQuery?.message) return
+    await ctx
+      .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
+      .catch(unlessHarmless(deps.log, 'clearing pressed buttons'))
+  }
+
   const bot = new Bot<BotContext>(deps.token, {
     client: { apiRoot: deps.apiRoot },
     ...(deps.botInfo && { botInfo: deps.botInfo }),
@@ -74,19 +89,26 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
     if (ctx.myChatMember.new_chat_member.status === 'kicked') await deps.markBlocked(ctx.myChatMember.from.id)
   })
 
-  // Every update from a person: once only, within the flood limit, with the person loaded.
+  // Every update from a person goes through the resident pipeline (once only, within the flood
+  // limit, with the person loaded); the features and the resident side run inside its `read`.
   bot.use(async (ctx, next) => {
+    const chat = ctx.chat
     const from = ctx.from
-    if (!ctx.chat || !from || from.is_bot) return
-    if (!(await deps.markProcessed(ctx.update.update_id))) return
-    const verdict = await deps.floodGuard(`telegram:${from.id}`)
-    if (verdict === 'drop') return
-    if (verdict === 'warn') {
-      await ctx.reply(deps.translate(languageFrom(from.language_code), text('common.flood')))
-      return
-    }
-    ctx.person = await deps.loadPerson(from.id, from.language_code)
-    await next()
+    if (!chat || !from || from.is_bot) return
+    await deps.pipeline({
+      externalId: String(from.id),
+      updateKey: String(ctx.update.update_id),
+      channelLanguage: from.language_code,
+      read: async (person) => {
+        ctx.person = person
+        await next()
+        return ctx.residentInput ?? null
+      },
+      reply: async (answer) => {
+        await deps.render(ctx.api, chat.id, answer.language, answer.messages)
+        await clearPressedButtons(ctx)
+      },
+    })
   })
 
   bot.use(
@@ -119,46 +141,18 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
 
   for (const feature of deps.features) feature.install(bot)
 
+  // The resident side: what a private chat says, handed back to the pipeline as a neutral input.
   bot.use(async (ctx) => {
-    const chat = ctx.chat
-    const from = ctx.from
-    const person = ctx.person
     // Group chats belong to staff features; the resident dialogue is private.
-    if (!chat || chat.type !== 'private' || !from || !person) return
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined)
-    const fallbackLanguage = person.language
-    const rating = /^rate:(\d+):([0-5])$/.exec(ctx.callbackQuery?.data ?? '')
-    const event = rating ? null : toInboundEvent(ctx)
-    if (!rating && !event) return
-    try {
-      const userId = person.userId
-      if (rating) {
-        // Ratings answer a message the workers sent, outside the dialogue's current question.
-        const outcome = await deps.rate(userId, Number(rating[1]), Number(rating[2]) as 0 | 1 | 2 | 3 | 4 | 5)
-        const key = {
-          closed: 'rating.thanks',
-          reopened: 'rating.reopened',
-          'already-rated': 'rating.already',
-          'not-allowed': 'rating.not-found',
-        }[outcome]
-        await clearPressedButtons(ctx)
-        await ctx.reply(deps.translate(fallbackLanguage, text(key)), { parse_mode: 'HTML' })
-        return
-      }
-      if (!event) return
-      const reply = await deps.handleDialogueEvent({
-        channel: 'telegram',
-        externalId: String(chat.id),
-        userId,
-        channelLanguage: from.language_code,
-        event,
-      })
-      await deps.render(ctx.api, chat.id, reply.language, reply.messages)
-      await clearPressedButtons(ctx)
-    } catch (error) {
-      deps.log.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
-      await ctx.reply(deps.translate(fallbackLanguage, text('common.error'))).catch(() => undefined)
+    if (ctx.chat?.type !== 'private' || !ctx.person) return
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
+    const rating = ratingOf(ctx.callbackQuery?.data)
+    if (rating) {
+      ctx.residentInput = { type: 'rating', ...rating }
+      return
     }
+    const event = toInboundEvent(ctx)
+    if (event) ctx.residentInput = { type: 'event', event: await checkedDocument(ctx, event, deps) }
   })
 
   bot.catch((error) => {

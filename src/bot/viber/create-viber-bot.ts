@@ -1,41 +1,28 @@
-import type { HandleDialogueEvent } from '../../core/dialogue/handle-dialogue-event.js'
-import type { InboundEvent } from '../../core/dialogue/messages.js'
-import { choices, say } from '../../core/dialogue/messages.js'
-import { MAIN_MENU } from '../../core/dialogue/step-kit.js'
-import type { Language } from '../../core/i18n/text.js'
-import { text } from '../../core/i18n/text.js'
+import type { DialogueReply } from '../../core/dialogue/handle-dialogue-event.js'
 import { createKeyedQueue } from '../../core/shared/keyed-queue.js'
-import type { FloodGuard } from '../shared/flood-guard.js'
+import type { ResidentInput, ResidentPerson, ResidentPipeline } from '../shared/resident-pipeline.js'
+import { ratingOf } from '../shared/rating-button.js'
 import type { ViberClient, ViberMessage } from './client.js'
 import type { DownloadedPicture } from './download.js'
 import type { ViberInboundMessage } from './events.js'
 import { ViberCallback } from './events.js'
 import type { ViberRender } from './render.js'
 import { asOneMessage } from './render.js'
-import { ratingOf, toInboundEvent } from './to-inbound-event.js'
-
-type Rating = 0 | 1 | 2 | 3 | 4 | 5
+import { toInboundEvent } from './to-inbound-event.js'
 
 export interface ViberBotDeps {
   client: Pick<ViberClient, 'sendMessage' | 'welcomeBody'>
-  handleDialogueEvent: HandleDialogueEvent
+  /** The resident's turn: dedupe, flood guard, person, rating or dialogue. */
+  pipeline: ResidentPipeline<ResidentPerson>
   /** The choice values of the person's pending prompt (what their current keyboard offers). */
   pendingChoices: (viberUserId: string) => Promise<string[]>
   /** The person behind a Viber user, created on first contact; writing again makes them reachable. */
-  loadPerson: (viberUserId: string, languageCode: string | undefined) => Promise<{ userId: number; language: Language }>
-  /** false: this callback was handled before (Viber retried it). */
-  markProcessed: (messageToken: string) => Promise<boolean>
+  loadPerson: (viberUserId: string, languageCode: string | undefined) => Promise<ResidentPerson>
   /** They unsubscribed: sends to them fail until they write again. */
   markUnsubscribed: (viberUserId: string) => Promise<void>
-  rate: (
-    userId: number,
-    requestId: number,
-    rating: Rating,
-  ) => Promise<'closed' | 'reopened' | 'already-rated' | 'not-allowed'>
   downloadPicture: (url: string) => Promise<DownloadedPicture>
   /** Keeps a photo until the draft is sent; returns its upload id. */
   storePhoto: (userId: number, content: Buffer, mimeType: string) => Promise<number>
-  floodGuard: FloodGuard
   render: ViberRender
   log: {
     error: (fields: Record<string, unknown>, message: string) => void
@@ -43,12 +30,8 @@ export interface ViberBotDeps {
   }
 }
 
-const RATING_REPLY = {
-  closed: 'rating.thanks',
-  reopened: 'rating.reopened',
-  'already-rated': 'rating.already',
-  'not-allowed': 'rating.not-found',
-} as const
+// Stands in for a picture's upload until the dialogue takes it (only then is it stored).
+const NOT_STORED = { uploadId: 0 }
 
 /**
  * The Viber side of the resident dialogue. `handle` takes a verified callback and returns the
@@ -68,61 +51,42 @@ export function createViberBot(deps: ViberBotDeps) {
     }
   }
 
-  /** A picture: fetched now (its link expires) and kept; what the dialogue cannot take, it refuses by itself. */
-  async function pictureEvent(userId: number, media: string | undefined): Promise<InboundEvent | null> {
-    if (media === undefined) return { type: 'unsupported', kind: 'other' }
-    const picture = await deps.downloadPicture(media)
+  /**
+   * A picture, or a file that may be one: fetched now (its link expires) and checked by its bytes;
+   * kept only if the dialogue takes it. Files that are no picture are documents, as before.
+   */
+  async function mediaInput(message: ViberInboundMessage): Promise<ResidentInput> {
+    const asFile = message.type === 'file'
+    if (message.media === undefined)
+      return { type: 'event', event: { type: 'unsupported', kind: asFile ? 'document' : 'other' } }
+    const picture = await deps.downloadPicture(message.media)
     if (picture.ok) {
-      const uploadId = await deps.storePhoto(userId, picture.content, picture.mimeType)
+      const { content, mimeType } = picture
       return {
-        type: 'photo',
-        photo: { ref: { uploadId }, mimeType: picture.mimeType, sizeBytes: picture.content.length },
+        type: 'event',
+        event: { type: 'photo', photo: { ref: NOT_STORED, mimeType, sizeBytes: content.length } },
+        keepPhoto: async (userId) => ({ uploadId: await deps.storePhoto(userId, content, mimeType) }),
       }
     }
-    // Never stored: the dialogue turns these down on size or type before it keeps a photo.
+    if (picture.reason === 'unavailable') throw new Error('Viber picture could not be fetched')
+    if (asFile) return { type: 'event', event: { type: 'unsupported', kind: 'document' } }
+    // The dialogue turns these down on size or type, in the person's language.
     if (picture.reason === 'too-large')
-      return { type: 'photo', photo: { ref: { uploadId: 0 }, mimeType: 'image/jpeg', sizeBytes: picture.sizeBytes } }
-    if (picture.reason === 'not-image')
-      return { type: 'photo', photo: { ref: { uploadId: 0 }, mimeType: 'application/octet-stream', sizeBytes: 1 } }
-    return null
+      return {
+        type: 'event',
+        event: { type: 'photo', photo: { ref: NOT_STORED, mimeType: 'image/jpeg', sizeBytes: picture.sizeBytes } },
+      }
+    return {
+      type: 'event',
+      event: { type: 'photo', photo: { ref: NOT_STORED, mimeType: 'application/octet-stream', sizeBytes: 1 } },
+    }
   }
 
-  async function onMessage(viberUserId: string, languageCode: string | undefined, message: ViberInboundMessage) {
-    const verdict = await deps.floodGuard(`viber:${viberUserId}`)
-    if (verdict === 'drop') return
-    const person = await deps.loadPerson(viberUserId, languageCode)
-    if (verdict === 'warn') {
-      await send(viberUserId, deps.render(person.language, [say(text('common.flood'))]))
-      return
-    }
-    try {
-      const rating = ratingOf(message)
-      if (rating) {
-        // Ratings answer a message the workers sent, outside the dialogue's current question.
-        const outcome = await deps.rate(person.userId, rating.requestId, rating.rating)
-        await send(viberUserId, deps.render(person.language, [say(text(RATING_REPLY[outcome]), choices(MAIN_MENU, 2))]))
-        return
-      }
-      const event =
-        message.type === 'picture'
-          ? await pictureEvent(person.userId, message.media)
-          : toInboundEvent(message, await deps.pendingChoices(viberUserId))
-      if (event === null) {
-        await send(viberUserId, deps.render(person.language, [say(text('common.error'))]))
-        return
-      }
-      const reply = await deps.handleDialogueEvent({
-        channel: 'viber',
-        externalId: viberUserId,
-        userId: person.userId,
-        channelLanguage: languageCode,
-        event,
-      })
-      await send(viberUserId, deps.render(reply.language, reply.messages))
-    } catch (error) {
-      deps.log.error({ err: error, viberUserId }, 'Viber message failed')
-      await send(viberUserId, deps.render(person.language, [say(text('common.error'))])).catch(() => undefined)
-    }
+  async function read(viberUserId: string, message: ViberInboundMessage): Promise<ResidentInput> {
+    const rating = message.type === 'text' ? ratingOf(message.text) : null
+    if (rating) return { type: 'rating', ...rating }
+    if (message.type === 'picture' || message.type === 'file') return mediaInput(message)
+    return { type: 'event', event: toInboundEvent(message, await deps.pendingChoices(viberUserId)) }
   }
 
   function later(key: string, task: () => Promise<void>): void {
@@ -141,25 +105,37 @@ export function createViberBot(deps: ViberBotDeps) {
       const callback = parsed.data
       switch (callback.event) {
         case 'conversation_started': {
-          if (!(await deps.markProcessed(callback.message_token))) return null
           const { user } = callback
+          const payload = callback.context?.trim() ? callback.context.trim() : null
           // The one message allowed before they write: the welcome goes back in this answer.
           return serial(user.id, async () => {
-            const person = await deps.loadPerson(user.id, user.language)
-            const reply = await deps.handleDialogueEvent({
-              channel: 'viber',
+            let welcome: DialogueReply | undefined
+            await deps.pipeline({
               externalId: user.id,
-              userId: person.userId,
+              updateKey: callback.message_token,
               channelLanguage: user.language,
-              event: { type: 'start', payload: callback.context?.trim() ? callback.context.trim() : null },
+              read: () => Promise.resolve({ type: 'event', event: { type: 'start', payload } }),
+              reply: (answer) => {
+                welcome = answer
+                return Promise.resolve()
+              },
             })
-            return deps.client.welcomeBody(asOneMessage(deps.render(reply.language, reply.messages)))
+            return welcome
+              ? deps.client.welcomeBody(asOneMessage(deps.render(welcome.language, welcome.messages)))
+              : null
           })
         }
         case 'message': {
-          if (!(await deps.markProcessed(callback.message_token))) return null
           const { sender, message } = callback
-          later(sender.id, () => onMessage(sender.id, sender.language, message))
+          later(sender.id, () =>
+            deps.pipeline({
+              externalId: sender.id,
+              updateKey: callback.message_token,
+              channelLanguage: sender.language,
+              read: () => read(sender.id, message),
+              reply: (answer) => send(sender.id, deps.render(answer.language, answer.messages)),
+            }),
+          )
           return null
         }
         case 'subscribed':

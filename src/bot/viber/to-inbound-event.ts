@@ -45,12 +45,3 @@ export function toInboundEvent(message: ViberInboundMessage, pendingChoices: rea
       return { type: 'unsupported', kind: 'other' }
   }
 }
-
-const RATING = /^rate:(\d{1,10}):([0-5])$/
-
-/** A tap on a rating button the workers sent ("was it fixed?"): outside the dialogue's own prompts. */
-export function ratingOf(message: ViberInboundMessage): { requestId: number; rating: 0 | 1 | 2 | 3 | 4 | 5 } | null {
-  if (message.type !== 'text') return null
-  const match = RATING.exec(message.text ?? '')
-  return match ? { requestId: Number(match[1]), rating: Number(match[2]) as 0 | 1 | 2 | 3 | 4 | 5 } : null
-}

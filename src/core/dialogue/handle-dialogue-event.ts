@@ -12,7 +12,7 @@ import type {
   RequestSummary,
 } from './commands.js'
 import { step } from './machine.js'
-import type { InboundEvent, OutboundMessage } from './messages.js'
+import type { InboundEvent, InboundPhoto, OutboundMessage, PhotoRef } from './messages.js'
 import type { DialogueState, Draft } from './state.js'
 import { initialState } from './state.js'
 import type { Profile } from './step-kit.js'
@@ -53,6 +53,12 @@ export interface DialogueTurn {
   /** The language the channel reports, used only for a first contact. */
   channelLanguage: string | undefined
   event: InboundEvent
+  /**
+   * Keeps the bytes of the event's photo and says where they are, for a channel that holds them
+   * only for now (its ref until then is a stand-in). Called only when the dialogue takes the
+   * photo, so pictures sent where none is asked for, or over the step's limits, are not stored.
+   */
+  keepPhoto?: () => Promise<PhotoRef>
 }
 
 export interface DialogueReply {
@@ -62,6 +68,25 @@ export interface DialogueReply {
 
 const MAX_ROUNDS = 4
 const MAX_ATTEMPTS = 5
+
+/** Runs `task` once however often it is asked (a turn may be attempted several times). */
+function once<T>(task: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined
+  return () => (result ??= task())
+}
+
+/** The state with the turn's photo kept, if the step took it into the draft. */
+async function withKeptPhoto(
+  state: DialogueState,
+  photo: InboundPhoto,
+  keep: () => Promise<PhotoRef>,
+): Promise<DialogueState> {
+  const draft = state.draft
+  // The step puts the event's own photo object into the draft when it takes it.
+  if (!draft?.photos.includes(photo)) return state
+  const ref = await keep()
+  return { ...state, draft: { ...draft, photos: draft.photos.map((p) => (p === photo ? { ...p, ref } : p)) } }
+}
 
 export function makeHandleDialogueEvent(deps: {
   states: DialogueStateStore
@@ -95,7 +120,11 @@ export function makeHandleDialogueEvent(deps: {
     }
   }
 
-  async function attempt(turn: DialogueTurn, key: string): Promise<DialogueReply | null> {
+  async function attempt(
+    turn: DialogueTurn,
+    key: string,
+    keepPhoto: (() => Promise<PhotoRef>) | undefined,
+  ): Promise<DialogueReply | null> {
     const stored = await deps.states.load(key)
     const profile = await deps.residents.profile(turn.userId)
     const start = stored ?? initialState(languageFrom(turn.channelLanguage))
@@ -105,6 +134,8 @@ export function makeHandleDialogueEvent(deps: {
       newDraftId: deps.newId(),
     }
     let out = step(start, turn.event, ctx)
+    if (turn.event.type === 'photo' && keepPhoto)
+      out = { ...out, state: await withKeptPhoto(out.state, turn.event.photo, keepPhoto) }
     const messages = [...out.messages]
     // Commands are idempotent (a draft submits once, by its id), so a retried attempt is safe.
     for (let round = 0; round < MAX_ROUNDS && out.commands.length > 0; round++) {
@@ -130,9 +161,10 @@ export function makeHandleDialogueEvent(deps: {
   /** One event of one person: handled in order with their other events, saved with optimistic concurrency. */
   return async function handleDialogueEvent(turn: DialogueTurn): Promise<DialogueReply> {
     const key = `${turn.channel}:${turn.externalId}`
+    const keepPhoto = turn.keepPhoto && once(turn.keepPhoto)
     return serial(key, async () => {
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
-        const reply = await attempt(turn, key)
+        const reply = await attempt(turn, key, keepPhoto)
         if (reply) return reply
       }
       throw new Error(`dialogue state of ${key} kept changing under ${MAX_ATTEMPTS} attempts`)

@@ -12,6 +12,8 @@ const WINDOW_MS = 1000
 export class ChatGate {
   private readonly global: number[] = []
   private readonly perChat = new Map<number, number[]>()
+  /** Chats whose next calls are refused with 400 (how many are left), to make the bot's handling fail. */
+  readonly refusing = new Map<number, number>()
 
   constructor(
     private readonly state: FakeState,
@@ -25,6 +27,11 @@ export class ChatGate {
     if (this.blockedChats.has(chatId)) {
       this.state.counters.forbidden += 1
       throw new ApiError(403, 'Forbidden: bot was blocked by the user')
+    }
+    const refusals = this.refusing.get(chatId) ?? 0
+    if (refusals > 0) {
+      this.refusing.set(chatId, refusals - 1)
+      throw badRequest('message could not be sent')
     }
     const known = this.state.chats.get(chatId)
     if (known) return known

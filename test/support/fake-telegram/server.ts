@@ -35,6 +35,8 @@ export interface FakeTelegram {
   deliveries: WebhookDelivery[]
   /** Chats whose user blocked the bot; add and remove while the test runs. */
   blockedChats: Set<number>
+  /** The next `count` calls to this chat are refused with 400 (not retried), so handling an update fails. */
+  refuseNextCalls: (chatId: number, count: number) => void
   user: (options: ResidentOptions) => Resident
   /** A person writing in a group chat with the bot (the group is made on first use). */
   groupMember: (group: { id: number; title: string }, member: ResidentOptions) => GroupMember
@@ -78,6 +80,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
     deliveries: webhook.deliveries,
     blockedChats: gate.blockedChats,
+    refuseNextCalls: (chatId, count) => {
+      gate.refusing.set(chatId, count)
+    },
     user: (resident) => new Resident(core, resident),
     groupMember: (group, member) => new GroupMember(core, group, member),
     chat: (chatId) => new ChatView(core, state.chatFor(chatId)),
