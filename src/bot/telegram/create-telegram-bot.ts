@@ -14,6 +14,7 @@ import { MAX_PHOTO_BYTES } from '../../core/requests/request.js'
 import { ratingOf } from '../shared/rating-button.js'
 import { readHead } from '../shared/read-head.js'
 import type { ResidentPipeline } from '../shared/resident-pipeline.js'
+import { answerOutdatedButtons } from './callbacks.js'
 import type { BotContext, Person, StaffFeature } from './context.js'
 import { unlessHarmless } from './harmless-errors.js'
 import type { Render } from './render.js'
@@ -110,6 +111,8 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
       },
     })
   })
+
+  bot.use(answerOutdatedButtons(deps.translate))
 
   bot.use(
     conversations<BotContext, Context>({

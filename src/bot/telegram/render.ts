@@ -1,14 +1,14 @@
 import type { Api } from 'grammy'
 import type { InlineKeyboardButton, ReplyKeyboardMarkup } from 'grammy/types'
 import type { Language } from '../../core/i18n/text.js'
+import { encodeCallback } from '../../core/shared/callback-data.js'
 import { splitHtml } from '../../core/shared/split-at-lines.js'
 import { text } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import type { Choice, OutboundMessage } from '../../core/dialogue/messages.js'
 
-// Telegram's limits: 4096 characters a message, 64 bytes of callback data, 10 photos an album.
+// Telegram's limits: 4096 characters a message, 10 photos an album (64 bytes of callback data: the codec).
 const MAX_TEXT = 4000
-const MAX_CALLBACK_BYTES = 64
 const MAX_ALBUM = 10
 
 /** Splits so no message passes Telegram's limit, preferably at line breaks, losing nothing and cutting no tag. */
@@ -22,9 +22,8 @@ function inlineKeyboard(
 ): InlineKeyboardButton[][] {
   const rows: InlineKeyboardButton[][] = []
   list.forEach((choice, i) => {
-    if (Buffer.byteLength(choice.value) > MAX_CALLBACK_BYTES)
-      throw new Error(`callback data over 64 bytes: ${choice.value}`)
-    const button = { text: translate(language, choice.label), callback_data: choice.value }
+    const data = encodeCallback({ kind: 'dialogue', value: choice.value })
+    const button = { text: translate(language, choice.label), callback_data: data }
     if (i % columns === 0) rows.push([button])
     else rows[rows.length - 1]?.push(button)
   })

@@ -3,6 +3,7 @@ import { text } from '../i18n/text.js'
 import type { Choice } from '../dialogue/messages.js'
 import { cardButtons } from '../dispatch/card-actions.js'
 import type { RequestStatus } from '../requests/status.js'
+import { encodeCallback } from '../shared/callback-data.js'
 
 /** A message the workers send on their own (not as an answer in the dialogue). */
 export interface OutgoingMessage {
@@ -74,15 +75,22 @@ export function statusUpdate(view: StatusUpdateView): OutgoingMessage {
   lines.push(text('update.how-to-see', { number: view.number }))
   const reply =
     view.status === 'needs_info' && view.requestId !== undefined
-      ? [[{ value: `rq:reply:${view.requestId}`, label: text('dispatch.reply.button') }]]
+      ? [
+          [
+            {
+              value: encodeCallback({ kind: 'request.reply', requestId: view.requestId }),
+              label: text('dispatch.reply.button'),
+            },
+          ],
+        ]
       : []
   return { text: lines, buttons: reply, photo: view.status === 'done' ? view.afterPhoto : null }
 }
 
 /** "Was the problem solved?" with the answers as buttons (callback data `rate:<request id>:<0–5>`). */
 export function ratingRequest(view: { requestId: number; number: string; reminder: boolean }): OutgoingMessage {
-  const stars = [5, 4, 3, 2, 1].map((n) => ({
-    value: `rate:${view.requestId}:${n}`,
+  const stars = ([5, 4, 3, 2, 1] as const).map((n) => ({
+    value: encodeCallback({ kind: 'rating', requestId: view.requestId, rating: n }),
     label: text(`rating.button.${n}`),
   }))
   return {
@@ -90,7 +98,12 @@ export function ratingRequest(view: { requestId: number; number: string; reminde
     buttons: [
       stars.slice(0, 3),
       stars.slice(3),
-      [{ value: `rate:${view.requestId}:0`, label: text('rating.button.not-fixed') }],
+      [
+        {
+          value: encodeCallback({ kind: 'rating', requestId: view.requestId, rating: 0 }),
+          label: text('rating.button.not-fixed'),
+        },
+      ],
     ],
     photo: null,
   }

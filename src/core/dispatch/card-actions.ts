@@ -2,6 +2,7 @@ import type { Choice } from '../dialogue/messages.js'
 import { text } from '../i18n/text.js'
 import type { RequestStatus } from '../requests/status.js'
 import { actionsFrom, isOpen } from '../requests/status.js'
+import { encodeCallback } from '../shared/callback-data.js'
 import { ASSIGNABLE } from './assign.js'
 
 /** What a dispatcher can do from a request card. */
@@ -21,7 +22,8 @@ export function cardActionsFor(status: RequestStatus): CardAction[] {
 }
 
 /** Callback data `rq:<action>:<request id>`. */
-export const cardActionData = (action: CardAction, requestId: number): string => `rq:${action}:${requestId}`
+export const cardActionData = (action: CardAction, requestId: number): string =>
+  encodeCallback({ kind: 'request.action', action, requestId })
 
 /** Buttons two to a row. */
 export function cardButtons(requestId: number, status: RequestStatus): Choice[][] {

@@ -4,6 +4,7 @@ import type { OutgoingMessage } from '../delivery/outgoing.js'
 import type { Choice } from '../dialogue/messages.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
+import { encodeCallback } from '../shared/callback-data.js'
 
 export const QUEUE_FILTERS = ['new', 'overdue', 'emergency', 'mine'] as const
 export type QueueFilter = (typeof QUEUE_FILTERS)[number]
@@ -73,14 +74,24 @@ export function queuePage(view: {
       }),
     )
   const open: Choice[][] = view.items.map((item) => [
-    { value: `rq:open:${item.id}`, label: text('dispatch.queue.open', { number: item.number }) },
+    {
+      value: encodeCallback({ kind: 'request.open', requestId: item.id }),
+      label: text('dispatch.queue.open', { number: item.number }),
+    },
   ])
   const paging: Choice[] = []
   if (view.page > 0)
-    paging.push({ value: `rq:q:${view.filter}:${view.page - 1}`, label: text('dispatch.queue.previous') })
-  if (view.hasMore) paging.push({ value: `rq:q:${view.filter}:${view.page + 1}`, label: text('dispatch.queue.next') })
+    paging.push({
+      value: encodeCallback({ kind: 'queue.page', filter: view.filter, page: view.page - 1 }),
+      label: text('dispatch.queue.previous'),
+    })
+  if (view.hasMore)
+    paging.push({
+      value: encodeCallback({ kind: 'queue.page', filter: view.filter, page: view.page + 1 }),
+      label: text('dispatch.queue.next'),
+    })
   const filters: Choice[] = QUEUE_FILTERS.filter((f) => f !== view.filter).map((f) => ({
-    value: `rq:q:${f}:0`,
+    value: encodeCallback({ kind: 'queue.page', filter: f, page: 0 }),
     label: text(`dispatch.queue.filter.${f}`),
   }))
   return { text: lines, buttons: [...open, ...(paging.length > 0 ? [paging] : []), filters], photo: null }

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/permissions.js'
-import { can } from '../access/permissions.js'
+import { can, holdsAnywhere } from '../access/permissions.js'
 import type { Clock, OutboxMessage, Transact } from '../shared/ports.js'
 import type { NoticeArea, NoticeDraft, NoticeDraftError } from './notice.js'
 import { validateNoticeBody, validateNoticeDraft, validateSendAt } from './notice.js'
@@ -60,6 +60,8 @@ async function lockOwn(
   actor: Actor,
   noticeId: number,
 ): Promise<{ ok: true; notice: NoticeForChange } | { ok: false; error: NoticeFailure }> {
+  // Someone who sends notices nowhere locks nothing: a forged button cannot hold a notice's row.
+  if (!holdsAnywhere(actor, 'notice.send')) return { ok: false, error: 'not-allowed' }
   const notice = await store.lockNotice(noticeId)
   if (!notice || notice.parentNoticeId !== null) return { ok: false, error: 'not-found' }
   const allowed = await maySendTo(store, actor, notice.area)

@@ -23,3 +23,13 @@ export interface Place {
   code: string
   name: LocalizedText
 }
+
+/**
+ * Whether an admin may be shown this step of the invite picker: the role is one they hand out and
+ * the district, once chosen (null: region-wide), one they invite into. Checked before any list is
+ * shown, so a forged button shows nobody else's organisations.
+ */
+export function mayOfferInvite(actor: Actor, role: StaffRole, districtId?: number | null): boolean {
+  if (!invitableRoles(actor).includes(role)) return false
+  return districtId === undefined || mayInviteIn(actor, districtId)
+}

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DISTRICT_TOGGLE,
-  addressedTo,
-  districtPicker,
-  joinedNames,
-  toggled,
-} from '../../../src/bot/telegram/staff/notices/districts.js'
+import { addressedTo, districtPicker, joinedNames, toggled } from '../../../src/bot/telegram/staff/notices/districts.js'
 import type { TextParam } from '../../../src/core/i18n/text.js'
 import { text } from '../../../src/core/i18n/text.js'
 import { createTranslator } from '../../../src/core/i18n/translate.js'
+import { decodeCallback } from '../../../src/core/shared/callback-data.js'
 
 const place = (id: number, ru: string) => ({ id, name: { ru, be: `${ru} (be)`, en: `${ru} (en)` } })
 const LIDA = place(1, 'Лидский')
@@ -58,11 +53,11 @@ describe('choosing the districts of a notice', () => {
     ])
   })
 
-  it('when a button of the picker comes back, then the pattern reads a district id or "done" and nothing else', () => {
-    expect(DISTRICT_TOGGLE.exec('nt:dt:17')?.[1]).toBe('17')
-    expect(DISTRICT_TOGGLE.exec('nt:dt:done')?.[1]).toBe('done')
-    expect(DISTRICT_TOGGLE.exec('nt:d:17')).toBeNull()
-    expect(DISTRICT_TOGGLE.exec('nt:dt:1;drop')).toBeNull()
+  it('when a button of the picker comes back, then it reads as a district id or "done" and nothing else', () => {
+    expect(decodeCallback('nt:dt:17')).toEqual({ kind: 'notice.district-toggle', districtId: 17 })
+    expect(decodeCallback('nt:dt:done')).toEqual({ kind: 'notice.districts-done' })
+    expect(decodeCallback('nt:d:17').kind).toBe('notice.district')
+    expect(decodeCallback('nt:dt:1;drop').kind).toBe('outdated')
   })
 })
 

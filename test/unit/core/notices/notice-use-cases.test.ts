@@ -211,6 +211,34 @@ describe('notice use cases', () => {
     expect(await mayCorrect(regionAdmin, 99999)).toEqual({ ok: false, error: 'not-found' })
   })
 
+  it('when someone who sends notices nowhere presses a notice button, then it is refused before any row is locked', async () => {
+    const m = memoryStore()
+    const created = await makeCreateNotice(m.deps)(regionAdmin, draft(slonimTown))
+    if (!created.ok) throw new Error('not created')
+    const locked: number[] = []
+    const transact = <T>(work: (s: NoticeStore) => Promise<T>) =>
+      m.deps.transact((store) =>
+        work({
+          ...store,
+          lockNotice: (id) => {
+            locked.push(id)
+            return store.lockNotice(id)
+          },
+        }),
+      )
+    const deps = { ...m.deps, transact }
+    const refused = { ok: false, error: 'not-allowed' }
+    for (const someone of [resident, lidaDispatcher]) {
+      expect(await makeCancelNotice(deps)(someone, created.noticeId)).toEqual(refused)
+      expect(await makeEndNotice(deps)(someone, created.noticeId)).toEqual(refused)
+      expect(await makeMayCorrectNotice(deps)(someone, created.noticeId)).toEqual(refused)
+    }
+    expect(locked).toEqual([])
+    // An admin still reaches the row.
+    await makeCancelNotice(deps)(regionAdmin, created.noticeId)
+    expect(locked).toEqual([created.noticeId])
+  })
+
   it('when a notice some residents received is corrected, then they get a follow-up; with none reached, nobody does', async () => {
     const m = memoryStore()
     const created = await makeCreateNotice(m.deps)(lidaAdmin, draft(lidaTown))

@@ -5,7 +5,10 @@ import { normalizeBelarusPhone } from '../../../../core/dispatch/phone.js'
 import type { Language, LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH } from '../../../../core/requests/request.js'
+import type { CallStep } from '../../../../core/shared/callback-data.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
 import { characters } from '../../../../core/shared/characters.js'
+import { pressedOf } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import { CALL_ERROR } from './outcomes.js'
 import type { DispatchPorts } from './ports.js'
@@ -19,8 +22,7 @@ export const CALL_CONVERSATION = 'dispatch-call'
  * description); the request is registered on the caller's behalf.
  */
 /** One call step's buttons: each step has its own prefix, so a stale button of another step is never taken here. */
-type Step = 't' | 'c' | 'd'
-const STEP_BUTTON = /^rq:c([tcd]):(\d{1,9})$/
+type Step = CallStep
 
 interface Choice {
   id: number
@@ -54,7 +56,10 @@ export function createCallConversation(ports: DispatchPorts) {
     async function choose(prompt: string, step: Step, choices: Choice[]): Promise<number> {
       const offered = new Set(choices.map((c) => c.id))
       const rows = choices.map((c) => [
-        { value: `rq:c${step}:${c.id}`, label: text('dispatch.name', { name: { localized: c.name } }) },
+        {
+          value: encodeCallback({ kind: 'call.pick', step, id: c.id }),
+          label: text('dispatch.name', { name: { localized: c.name } }),
+        },
       ])
       await tell(ctx, text(prompt), rows)
       const hint = (other: Context) => tell(other, text('dispatch.call.use-buttons'))
@@ -63,10 +68,9 @@ export function createCallConversation(ports: DispatchPorts) {
           conversation,
           from,
           (c) => {
-            const match = STEP_BUTTON.exec(c.callbackQuery?.data ?? '')
-            if (!match) return undefined
-            const id = Number(match[2])
-            return match[1] === step && offered.has(id) ? id : 0
+            const pick = pressedOf(c, 'call.pick')
+            if (!pick) return undefined
+            return pick.step === step && offered.has(pick.id) ? pick.id : 0
           },
           hint,
         )

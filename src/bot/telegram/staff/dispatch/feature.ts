@@ -8,6 +8,9 @@ import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/
 import { shortlistText } from '../../../../core/dispatch/shortlist.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
+import type { CallbackOf } from '../../../../core/shared/callback-data.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { onButton } from '../../callbacks.js'
 import type { BotContext, StaffFeature } from '../../context.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import { behindErrorBoundary } from '../shared/boundary.js'
@@ -19,11 +22,17 @@ import { ACCESS_ERROR, LINK_CHAT_ERROR, REJECTION_REASON, outcomeOf } from './ou
 import type { DispatchPorts } from './ports.js'
 import { say, sendCard } from './send.js'
 
-const CALLBACK = /^rq:([a-z]+):(\d+)(?::([a-z0-9-]+))?(?::(\d+))?$/
-
-/** An id from callback data (a client can send whatever data it likes: never trust it to be a number). */
-const idFrom = (value: string | undefined): number | null =>
-  value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : null
+/** The card's buttons and the pickers they open; ids come checked by the codec. */
+const CARD_BUTTONS = [
+  'request.action',
+  'request.open',
+  'request.reply',
+  'request.assign-to',
+  'request.reroute-to',
+  'request.reroute-category',
+  'request.reject-reason',
+] as const
+type CardButton = CallbackOf<(typeof CARD_BUTTONS)[number]>
 
 /** A card shown in a group is read by everyone there: it goes without the resident's personal data. */
 const chatOf = (ctx: BotContext): CardChat => (ctx.chat?.type === 'private' ? 'private' : 'group')
@@ -39,10 +48,8 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
   const enter = (ctx: BotContext, name: string, args?: InputArgs) =>
     args === undefined ? enterWizard(ctx, name) : enterWizard(ctx, name, args)
 
-  async function onCallback(ctx: BotContext, actor: Actor, language: Language, data: RegExpMatchArray): Promise<void> {
-    const [, verb = '', idText = '', extra, more] = data
-    const requestId = idFrom(idText)
-    if (requestId === null) return
+  async function onCallback(ctx: BotContext, actor: Actor, language: Language, pressed: CardButton): Promise<void> {
+    const { requestId } = pressed
     const tell = (key: string) => say(ctx, translate, language, text(key))
     // Before asking anyone to type or choose: may they do this at all?
     const refused = async (permission: RequestPermission): Promise<boolean> => {
@@ -51,59 +58,57 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       await tell(ACCESS_ERROR[access])
       return true
     }
-    switch (verb) {
-      case 'open': {
+    switch (pressed.kind) {
+      case 'request.open': {
         const card = await ports.showRequest(actor, requestId, chatOf(ctx))
         if (!card) return tell('dispatch.error.not-found')
         return sendCard(ctx, ports, language, card)
       }
-      case 'reply':
+      case 'request.reply':
         if (await refused('request.provide_info')) return
         return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reply' })
-      case 'as': {
-        const executorUserId = idFrom(extra)
-        if (executorUserId === null) return
-        const result = await ports.assign({ actor, requestId, executorUserId })
+      case 'request.assign-to': {
+        const result = await ports.assign({ actor, requestId, executorUserId: pressed.executorUserId })
         const outcome = outcomeOf('assign', requestId, result)
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
-      case 'ro': {
+      case 'request.reroute-to': {
         // The organisation is chosen; now the category: kept, or another problem of the same group.
-        if (idFrom(extra) === null) return
+        const { organisationId } = pressed
         const found = await ports.categoriesFor(actor, requestId)
         if (!found.ok) return tell(ACCESS_ERROR[found.error])
         const categories = found.choices
+        const category = (categoryId: number | null) =>
+          encodeCallback({ kind: 'request.reroute-category', requestId, organisationId, categoryId })
         const rows = [
-          [{ value: `rq:rc:${requestId}:${extra}:0`, label: text('dispatch.reroute.keep-category') }],
+          [{ value: category(null), label: text('dispatch.reroute.keep-category') }],
           ...categories.items.map((c) => [
-            {
-              value: `rq:rc:${requestId}:${extra}:${c.id}`,
-              label: text('dispatch.name', { name: { localized: c.name } }),
-            },
+            { value: category(c.id), label: text('dispatch.name', { name: { localized: c.name } }) },
           ]),
         ]
         return say(ctx, translate, language, shortlistText(text('dispatch.reroute.choose-category'), categories), rows)
       }
-      case 'rc': {
-        const organisationId = idFrom(extra)
-        const categoryId = idFrom(more)
-        if (organisationId === null || categoryId === null) return
+      case 'request.reroute-category': {
         const result = await ports.reroute({
           actor,
           requestId,
-          organisationId,
-          categoryId: categoryId === 0 ? null : categoryId,
+          organisationId: pressed.organisationId,
+          categoryId: pressed.categoryId,
         })
         const outcome = outcomeOf('reroute', requestId, result.ok ? { ok: true, to: 'rerouted' } : result)
         return say(ctx, translate, language, outcome.text, outcome.buttons)
       }
-      case 'rj':
-        if (extra === undefined || !isRejectionReason(extra) || (await refused('request.reject'))) return
-        return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reject', reasonCode: extra })
-      default:
+      case 'request.reject-reason': {
+        const reasonCode = pressed.reason
+        if (!isRejectionReason(reasonCode)) return tell('common.outdated-button')
+        if (await refused('request.reject')) return
+        return enter(ctx, INPUT_CONVERSATION, { requestId, kind: 'reject', reasonCode })
+      }
+      case 'request.action':
         break
     }
-    if (!isCardAction(verb)) return
+    const verb = pressed.action
+    if (!isCardAction(verb)) return tell('common.outdated-button')
     switch (verb) {
       case 'accept': {
         const result = await ports.changeStatus({ actor, requestId, action: 'accept' })
@@ -116,7 +121,10 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         const executors = found.choices
         if (executors.items.length === 0) return tell('dispatch.assign.none')
         const rows = executors.items.map((e) => [
-          { value: `rq:as:${requestId}:${e.userId}`, label: text('dispatch.name', { name: e.name }) },
+          {
+            value: encodeCallback({ kind: 'request.assign-to', requestId, executorUserId: e.userId }),
+            label: text('dispatch.name', { name: e.name }),
+          },
         ])
         return say(ctx, translate, language, shortlistText(text('dispatch.assign.choose'), executors), rows)
       }
@@ -126,7 +134,7 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         const organisations = found.choices
         const rows = organisations.items.map((o) => [
           {
-            value: `rq:ro:${requestId}:${o.id}`,
+            value: encodeCallback({ kind: 'request.reroute-to', requestId, organisationId: o.id }),
             label: text(o.current ? 'dispatch.reroute.current' : 'dispatch.name', { name: { localized: o.name } }),
           },
         ])
@@ -135,7 +143,10 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
       case 'reject': {
         if (await refused('request.reject')) return
         const rows = REJECTION_REASONS.map((code) => [
-          { value: `rq:rj:${requestId}:${code}`, label: text(REJECTION_REASON[code]) },
+          {
+            value: encodeCallback({ kind: 'request.reject-reason', requestId, reason: code }),
+            label: text(REJECTION_REASON[code]),
+          },
         ])
         return say(ctx, translate, language, text('dispatch.reject.choose'), rows)
       }
@@ -197,19 +208,18 @@ export function createDispatchFeature(ports: DispatchPorts): StaffFeature {
         )
       })
 
-      composer.callbackQuery(/^rq:q:([a-z]+):(\d{1,4})$/, async (ctx) => {
+      onButton(composer, 'queue.page', async (ctx, pressed) => {
         await ctx.answerCallbackQuery().catch(unlessHarmless(ports.log, 'answering the button'))
         const person = ctx.person
         if (!person) return
-        if (typeof ctx.match === 'string') return
-        return showQueue(ctx, person.actor, person.language, ctx.match[1] ?? '', Number(ctx.match[2]))
+        return showQueue(ctx, person.actor, person.language, pressed.filter, pressed.page)
       })
 
-      composer.callbackQuery(CALLBACK, async (ctx) => {
+      onButton(composer, CARD_BUTTONS, async (ctx, pressed) => {
         await ctx.answerCallbackQuery().catch(unlessHarmless(ports.log, 'answering the button'))
         const person = ctx.person
-        if (!person || typeof ctx.match === 'string') return
-        await onCallback(ctx, person.actor, person.language, ctx.match)
+        if (!person) return
+        await onCallback(ctx, person.actor, person.language, pressed)
       })
     },
   }

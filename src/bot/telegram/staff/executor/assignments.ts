@@ -3,6 +3,8 @@ import type { Button } from '../shared/keyboard.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Assignment } from '../../../../core/requests/list-assignments.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { onButton } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import type { ExecutorDeps } from './deps.js'
@@ -48,18 +50,23 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
     for (const a of result.assignments) {
       const buttons: Button[] = []
       if (a.actions.includes('start'))
-        buttons.push({ label: deps.translate(language, text('executor.button.start')), data: `ex:s:${a.requestId}` })
+        buttons.push({
+          label: deps.translate(language, text('executor.button.start')),
+          data: encodeCallback({ kind: 'executor.start', requestId: a.requestId }),
+        })
       if (a.actions.includes('finish'))
-        buttons.push({ label: deps.translate(language, text('executor.button.done')), data: `ex:d:${a.requestId}` })
+        buttons.push({
+          label: deps.translate(language, text('executor.button.done')),
+          data: encodeCallback({ kind: 'executor.finish', requestId: a.requestId }),
+        })
       await say(ctx, language, card(a), buttons.length > 0 ? buttons : undefined)
     }
   })
 
-  composer.callbackQuery(/^ex:s:(\d{1,9})$/, async (ctx) => {
+  onButton(composer, 'executor.start', async (ctx, { requestId }) => {
     const person = ctx.person
     await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
     if (!person) return
-    const requestId = Number(ctx.match[1])
     const result = await deps.changeStatus({ actor: person.actor, requestId, action: 'start' })
     if (!result.ok) {
       await say(ctx, person.language, refusalText(result))
@@ -69,18 +76,20 @@ export function installAssignments(composer: Composer<BotContext>, deps: Executo
     await ctx
       .editMessageReplyMarkup({
         reply_markup: keyboard([
-          { label: deps.translate(person.language, text('executor.button.done')), data: `ex:d:${requestId}` },
+          {
+            label: deps.translate(person.language, text('executor.button.done')),
+            data: encodeCallback({ kind: 'executor.finish', requestId }),
+          },
         ]),
       })
       .catch(unlessHarmless(deps.log, 'leaving only "done" on the card'))
     await say(ctx, person.language, text('executor.started', { number: (await deps.requestNumber(requestId)) ?? '' }))
   })
 
-  composer.callbackQuery(/^ex:d:(\d{1,9})$/, async (ctx) => {
+  onButton(composer, 'executor.finish', async (ctx, { requestId }) => {
     await ctx.answerCallbackQuery().catch(unlessHarmless(deps.log, 'answering the button'))
     const person = ctx.person
     if (!person) return
-    const requestId = Number(ctx.match[1])
     // Before the wizard shows the request's number or asks for anything: may they finish it at all?
     const access = await deps.mayFinish(person.actor, requestId)
     if (access !== 'ok') {

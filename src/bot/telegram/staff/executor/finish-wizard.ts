@@ -4,6 +4,8 @@ import type { Language, TextParam } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { ChangeStatusResult } from '../../../../core/requests/change-status.js'
 import type { Photo } from '../../../../core/requests/request.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { pressedOf } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import { keyboard } from '../shared/keyboard.js'
@@ -16,9 +18,9 @@ export const FINISH_WIZARD = 'executor-finish'
 export const MAX_AFTER_PHOTOS = 10
 export const COMMENT_MAX_LENGTH = 1000
 
-const PHOTOS_DONE = 'ex:f:photos'
-const CONFIRM = 'ex:f:ok'
-const DROP = 'ex:f:no'
+const PHOTOS_DONE = encodeCallback({ kind: 'executor.photos-done' })
+const CONFIRM = encodeCallback({ kind: 'executor.confirm' })
+const DROP = encodeCallback({ kind: 'executor.drop' })
 
 async function settle(ctx: Context, log: ExecutorDeps['log']): Promise<void> {
   if (!ctx.callbackQuery) return
@@ -63,7 +65,7 @@ export function finishWizard(deps: ExecutorDeps) {
       })
     for (;;) {
       const { ctx: next, value } = await own(
-        (c) => c.message?.photo?.at(-1) ?? (c.callbackQuery?.data === PHOTOS_DONE ? 'done' : undefined),
+        (c) => c.message?.photo?.at(-1) ?? (pressedOf(c, 'executor.photos-done') ? 'done' : undefined),
         needPhoto,
       )
       if (value === 'done') {
@@ -115,14 +117,11 @@ export function finishWizard(deps: ExecutorDeps) {
       ),
     })
     const decided = await own(
-      (c) => {
-        const data = c.callbackQuery?.data
-        return data === CONFIRM || data === DROP ? data : undefined
-      },
+      (c) => pressedOf(c, 'executor.confirm', 'executor.drop')?.kind,
       (c) => c.reply(t('executor.finish.use-buttons'), html),
     )
     await settle(decided.ctx, deps.log)
-    if (decided.value === DROP) {
+    if (decided.value === 'executor.drop') {
       await decided.ctx.reply(t('staff.cancelled'), html)
       return
     }

@@ -2,11 +2,12 @@ import { htmlToPlain } from '../../../../core/i18n/translate.js'
 import type { NoticeArea, StreetPart } from '../../../../core/notices/notice.js'
 import type { NoticePlace } from '../../../../core/notices/notice-places.js'
 import { parseStreets } from '../../../../core/notices/streets.js'
+import { pressedOf } from '../../callbacks.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForButton, waitForOwn } from '../shared/wait.js'
 import { WHOLE_SETTLEMENT, areaButtons, districtButtons, settlementButtons } from './compose-rules.js'
-import { DISTRICT_TOGGLE, districtPicker, toggled } from './districts.js'
+import { districtPicker, toggled } from './districts.js'
 import { failureText } from './texts.js'
 import type { NoticeWizard } from './wizard.js'
 import { HTML, REFUSED, actorOf } from './wizard.js'
@@ -20,20 +21,23 @@ async function pickDistricts(w: NoticeWizard, districts: readonly NoticePlace[])
     reply_markup: districtPicker(districts, chosen, w.t),
   })
   for (;;) {
-    const pressed = await waitForButton(w.conversation, w.from, DISTRICT_TOGGLE, (c) =>
-      c.reply(w.t('admin.notice.use-buttons')),
+    const pressed = await waitForButton(
+      w.conversation,
+      w.from,
+      ['notice.district-toggle', 'notice.districts-done'],
+      (c) => c.reply(w.t('admin.notice.use-buttons')),
     )
-    const value = String(pressed.match[1])
-    if (value === 'done' && chosen.length > 0) {
+    const done = pressed.value.kind === 'notice.districts-done'
+    if (done && chosen.length > 0) {
       await pressed.ctx.answerCallbackQuery()
       await w.takeButtonsAway(pressed.ctx)
       return { scope: 'districts', districtIds: chosen }
     }
-    if (value === 'done') {
+    if (pressed.value.kind === 'notice.districts-done') {
       await pressed.ctx.answerCallbackQuery({ text: htmlToPlain(w.t('admin.notice.error.area-empty')) })
       continue
     }
-    chosen = toggled(chosen, Number(value), districts)
+    chosen = toggled(chosen, pressed.value.districtId, districts)
     // The tick shows before the button stops spinning.
     await pressed.ctx
       .editMessageReplyMarkup({ reply_markup: districtPicker(districts, chosen, w.t) })
@@ -52,7 +56,7 @@ async function pickStreets(w: NoticeWizard): Promise<StreetPart[]> {
     const answer = await waitForOwn(
       w.conversation,
       w.from,
-      (c) => c.message?.text ?? (c.callbackQuery?.data === WHOLE_SETTLEMENT ? null : undefined),
+      (c) => c.message?.text ?? (pressedOf(c, 'notice.whole-settlement') ? null : undefined),
       (c) => c.reply(w.t('admin.notice.use-text')),
     )
     if (answer.value === null) {
@@ -65,22 +69,27 @@ async function pickStreets(w: NoticeWizard): Promise<StreetPart[]> {
   }
 }
 
-/** A district (asked only of an admin of several), one of its settlements, then streets. */
-async function pickSettlement(w: NoticeWizard, districts: readonly NoticePlace[]): Promise<NoticeArea> {
+/** A district (asked only of an admin of several), one of its settlements, then streets; null for a district not offered (they have been told). */
+async function pickSettlement(w: NoticeWizard, districts: readonly NoticePlace[]): Promise<NoticeArea | null> {
   let districtId = districts[0]?.id ?? 0
   if (districts.length > 1) {
     await w.ctx.reply(w.t('admin.notice.ask-district'), {
       ...HTML,
       reply_markup: keyboard(districtButtons(districts, w.t), 2),
     })
-    districtId = Number(await w.choose('d'))
+    districtId = (await w.choose('notice.district')).districtId
+    // Only a district offered above: a forged button shows no other district's places.
+    if (!districts.some((d) => d.id === districtId)) {
+      await w.ctx.reply(w.t('admin.notice.error.not-allowed'), HTML)
+      return null
+    }
   }
   const settlements = await w.conversation.external(() => w.ports.settlementsOf(districtId))
   await w.ctx.reply(w.t('admin.notice.ask-settlement'), {
     ...HTML,
     reply_markup: keyboard(settlementButtons(settlements, w.t), 2),
   })
-  const settlementId = Number(await w.choose('s'))
+  const settlementId = (await w.choose('notice.settlement')).settlementId
   return { scope: 'settlement', settlementId, streets: await pickStreets(w) }
 }
 
@@ -99,8 +108,11 @@ export async function askArea(w: NoticeWizard): Promise<{ area: NoticeArea; dist
   }
   const { districts } = where
   await w.ctx.reply(w.t('admin.notice.ask-area'), { ...HTML, reply_markup: keyboard(areaButtons(where.region, w.t)) })
-  const scope = await w.choose('a')
+  const scope = (await w.choose('notice.area')).area
   if (scope === 'district') return { area: await pickDistricts(w, districts), districts }
-  if (scope !== 'region') return { area: await pickSettlement(w, districts), districts }
+  if (scope !== 'region') {
+    const area = await pickSettlement(w, districts)
+    return area ? { area, districts } : null
+  }
   return { area: { scope: 'region' }, districts }
 }

@@ -3,6 +3,7 @@ import type { NoticeFailure } from '../../../../core/notices/notice-use-cases.js
 import { NOTICE_KINDS, NOTICE_SERVICES, validateNoticeBody } from '../../../../core/notices/notice.js'
 import type { NoticePlace } from '../../../../core/notices/notice-places.js'
 import type { TimeWindowResult } from '../../../../core/notices/time-window.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
 import type { Button } from '../shared/keyboard.js'
 import type { NoticeError } from './texts.js'
 import { NOTICE_KIND, NOTICE_SERVICE } from './texts.js'
@@ -13,33 +14,41 @@ export type Say = (key: string, params?: Record<string, TextParam>) => string
 // The notice wizard's decisions that need no Telegram: its buttons and its checks of what was typed.
 
 export const kindButtons = (t: Say): Button[] =>
-  NOTICE_KINDS.map((k) => ({ label: t(NOTICE_KIND[k]), data: `nt:k:${k}` }))
+  NOTICE_KINDS.map((k) => ({ label: t(NOTICE_KIND[k]), data: encodeCallback({ kind: 'notice.kind', noticeKind: k }) }))
 
 export const serviceButtons = (t: Say): Button[] =>
-  NOTICE_SERVICES.map((s) => ({ label: t(NOTICE_SERVICE[s]), data: `nt:sv:${s}` }))
+  NOTICE_SERVICES.map((s) => ({
+    label: t(NOTICE_SERVICE[s]),
+    data: encodeCallback({ kind: 'notice.service', service: s }),
+  }))
 
 /** The whole region only for whoever may send there; districts and a settlement for every notice admin. */
 export const areaButtons = (mayRegion: boolean, t: Say): Button[] => [
-  ...(mayRegion ? [{ label: t('admin.notice.area.region'), data: 'nt:a:region' }] : []),
-  { label: t('admin.notice.area.district'), data: 'nt:a:district' },
-  { label: t('admin.notice.area.settlement'), data: 'nt:a:settlement' },
+  ...(mayRegion
+    ? [{ label: t('admin.notice.area.region'), data: encodeCallback({ kind: 'notice.area', area: 'region' }) }]
+    : []),
+  { label: t('admin.notice.area.district'), data: encodeCallback({ kind: 'notice.area', area: 'district' }) },
+  { label: t('admin.notice.area.settlement'), data: encodeCallback({ kind: 'notice.area', area: 'settlement' }) },
 ]
 
 const named = (place: NoticePlace, t: Say): string => t('common.name', { name: { localized: place.name } })
 
 export const districtButtons = (districts: readonly NoticePlace[], t: Say): Button[] =>
-  districts.map((d) => ({ label: named(d, t), data: `nt:d:${d.id}` }))
+  districts.map((d) => ({ label: named(d, t), data: encodeCallback({ kind: 'notice.district', districtId: d.id }) }))
 
 export const settlementButtons = (settlements: readonly NoticePlace[], t: Say): Button[] =>
-  settlements.map((s) => ({ label: named(s, t), data: `nt:s:${s.id}` }))
+  settlements.map((s) => ({
+    label: named(s, t),
+    data: encodeCallback({ kind: 'notice.settlement', settlementId: s.id }),
+  }))
 
-export const WHOLE_SETTLEMENT = 'nt:st:all'
-export const NO_PHOTO = 'nt:ph:none'
+export const WHOLE_SETTLEMENT = encodeCallback({ kind: 'notice.whole-settlement' })
+export const NO_PHOTO = encodeCallback({ kind: 'notice.no-photo' })
 
 export const decisionButtons = (t: Say): Button[] => [
-  { label: t('admin.notice.button.send'), data: 'nt:pv:send' },
-  { label: t('admin.notice.button.schedule'), data: 'nt:pv:schedule' },
-  { label: t('admin.notice.button.drop'), data: 'nt:pv:drop' },
+  { label: t('admin.notice.button.send'), data: encodeCallback({ kind: 'notice.preview', choice: 'send' }) },
+  { label: t('admin.notice.button.schedule'), data: encodeCallback({ kind: 'notice.preview', choice: 'schedule' }) },
+  { label: t('admin.notice.button.drop'), data: encodeCallback({ kind: 'notice.preview', choice: 'drop' }) },
 ]
 
 export interface NoticeWindow {

@@ -2,11 +2,9 @@ import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Language, LocalizedText, Text, TextParam } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { NoticeArea } from '../../../../core/notices/notice.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
 import { keyboard } from '../shared/keyboard.js'
 import type { Place } from './ports.js'
-
-/** A district's toggle (`nt:dt:<id>`) and the "done" button (`nt:dt:done`). */
-export const DISTRICT_TOGGLE = /^nt:dt:(\d+|done)$/
 
 /**
  * The chosen districts after a press: an offered district is added or taken away; a district not
@@ -26,9 +24,12 @@ export function districtPicker(
 ): InlineKeyboardMarkup {
   const toggles = offered.map((d) => ({
     label: t(chosen.includes(d.id) ? 'admin.notice.district-chosen' : 'common.name', { name: { localized: d.name } }),
-    data: `nt:dt:${d.id}`,
+    data: encodeCallback({ kind: 'notice.district-toggle', districtId: d.id }),
   }))
-  const done = { label: t('admin.notice.button.districts-done'), data: 'nt:dt:done' }
+  const done = {
+    label: t('admin.notice.button.districts-done'),
+    data: encodeCallback({ kind: 'notice.districts-done' }),
+  }
   return { inline_keyboard: [...keyboard(toggles, 2).inline_keyboard, ...keyboard([done]).inline_keyboard] }
 }
 

@@ -4,6 +4,8 @@ import type { Composer } from 'grammy'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { onButton, pressedButton } from '../../callbacks.js'
 import type { BotContext, StaffFeature } from '../../context.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import type { StaffLog } from '../shared/boundary.js'
@@ -40,12 +42,12 @@ function summary(n: ActiveNotice, districts: readonly Place[]): Text[] {
 
 function actions(n: ActiveNotice, t: (key: string) => string): Button[] {
   return [
-    { label: t('admin.notice.button.correct'), data: `nt:fix:${n.id}` },
+    { label: t('admin.notice.button.correct'), data: encodeCallback({ kind: 'notice.correct', noticeId: n.id }) },
     ...(n.state === 'scheduled' || n.state === 'sending'
-      ? [{ label: t('admin.notice.button.cancel'), data: `nt:stop:${n.id}` }]
+      ? [{ label: t('admin.notice.button.cancel'), data: encodeCallback({ kind: 'notice.cancel', noticeId: n.id }) }]
       : []),
     ...(n.state === 'sending' || n.state === 'sent'
-      ? [{ label: t('admin.notice.button.end'), data: `nt:end:${n.id}` }]
+      ? [{ label: t('admin.notice.button.end'), data: encodeCallback({ kind: 'notice.end', noticeId: n.id }) }]
       : []),
   ]
 }
@@ -87,16 +89,16 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
           })
       })
 
-      privateChat.callbackQuery(/^nt:(fix|stop|end):(\d+)$/, async (ctx) => {
+      onButton(privateChat, ['notice.correct', 'notice.cancel', 'notice.end'], async (ctx, pressed) => {
         const person = ctx.person
         if (!person) return
         const language = person.language
-        const noticeId = Number(ctx.match[2])
+        const { noticeId } = pressed
         await ctx.answerCallbackQuery()
         await ctx
           .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
           .catch(unlessHarmless(log, 'taking the buttons away'))
-        if (ctx.match[1] === 'fix') {
+        if (pressed.kind === 'notice.correct') {
           // Before asking for a text: may they correct this notice at all?
           const allowed = await ports.mayCorrectNotice(person.actor, noticeId)
           if (!allowed.ok) {
@@ -106,7 +108,7 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
           await enterWizard(ctx, CORRECT_NOTICE, language, noticeId)
           return
         }
-        if (ctx.match[1] === 'stop') {
+        if (pressed.kind === 'notice.cancel') {
           const result = await ports.cancelNotice(person.actor, noticeId)
           await say(
             ctx,
@@ -124,9 +126,12 @@ export function createNoticesFeature(deps: { ports: NoticePorts; translate: Tran
       })
 
       // A button of a finished wizard or an old list.
-      composer.callbackQuery(/^nt:/, async (ctx) => {
-        await ctx.answerCallbackQuery({ text: translate(languageOf(ctx), text('admin.stale-button')) })
-      })
+      composer.filter(
+        (ctx) => pressedButton(ctx)?.kind.startsWith('notice.') === true,
+        async (ctx) => {
+          await ctx.answerCallbackQuery({ text: translate(languageOf(ctx), text('admin.stale-button')) })
+        },
+      )
     },
   }
   return behindErrorBoundary('notices', feature, { translate, log })

@@ -81,7 +81,7 @@ async function sendOrSchedule(w: NoticeWizard, draft: NoticeDraft, sendAt: strin
 export async function decideAndSend(w: NoticeWizard, draft: NoticeDraft): Promise<void> {
   for (;;) {
     await w.ctx.reply(w.t('admin.notice.preview-ask'), { ...HTML, reply_markup: keyboard(decisionButtons(w.t), 1) })
-    const decision = await w.choose('pv')
+    const decision = (await w.choose('notice.preview')).choice
     if (decision === 'drop') {
       await w.ctx.reply(w.t('admin.notice.dropped'), HTML)
       return

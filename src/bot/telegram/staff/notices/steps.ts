@@ -1,6 +1,7 @@
 import type { NoticeKind, NoticeService } from '../../../../core/notices/notice.js'
 import { isNoticeKind, isNoticeService, validateNoticeBody } from '../../../../core/notices/notice.js'
 import { parseTimeWindow } from '../../../../core/notices/time-window.js'
+import { pressedOf } from '../../callbacks.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForOwn } from '../shared/wait.js'
 import type { NoticeWindow } from './compose-rules.js'
@@ -14,14 +15,14 @@ import { HTML } from './wizard.js'
 /** Step "kind": planned or emergency outage, or information. Null for a forged button. */
 export async function askKind(w: NoticeWizard): Promise<NoticeKind | null> {
   await w.ctx.reply(w.t('admin.notice.ask-kind'), { ...HTML, reply_markup: keyboard(kindButtons(w.t)) })
-  const value = await w.choose('k')
+  const value = (await w.choose('notice.kind')).noticeKind
   return isNoticeKind(value) ? value : null
 }
 
 /** Step "service": what is off. Null for a forged button. */
 export async function askService(w: NoticeWizard): Promise<NoticeService | null> {
   await w.ctx.reply(w.t('admin.notice.ask-service'), { ...HTML, reply_markup: keyboard(serviceButtons(w.t), 3) })
-  const value = await w.choose('sv')
+  const value = (await w.choose('notice.service')).service
   return isNoticeService(value) ? value : null
 }
 
@@ -58,7 +59,7 @@ export async function askPhoto(w: NoticeWizard, body: string): Promise<string | 
     const answer = await waitForOwn(
       w.conversation,
       w.from,
-      (c) => c.message?.photo?.at(-1)?.file_id ?? (c.callbackQuery?.data === NO_PHOTO ? null : undefined),
+      (c) => c.message?.photo?.at(-1)?.file_id ?? (pressedOf(c, 'notice.no-photo') ? null : undefined),
       (c) => c.reply(w.t('admin.notice.ask-photo'), HTML),
     )
     if (answer.value === null) {

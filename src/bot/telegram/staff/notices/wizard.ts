@@ -1,3 +1,4 @@
+import type { CallbackKind, CallbackOf } from '../../../../core/shared/callback-data.js'
 import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
 import type { Actor } from '../../../../core/access/permissions.js'
@@ -30,8 +31,8 @@ export interface NoticeWizard {
   translate: Translate
   log: StaffLog
   t: Say
-  /** Waits for one of this step's buttons (`nt:<prefix>:<value>`); a text gets a hint; a command or another button ends the wizard. */
-  choose: (prefix: string) => Promise<string>
+  /** Waits for a button of this kind; a text gets a hint; a command or another button ends the wizard. */
+  choose: <K extends CallbackKind>(kind: K) => Promise<CallbackOf<K>>
   /** Waits for a text; anything else gets a hint. */
   typed: () => Promise<string>
   /** The pressed keyboard goes away, so an old step cannot be pressed again. */
@@ -51,13 +52,11 @@ export function noticeWizard(
       .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } })
       .catch(unlessHarmless(log, 'taking the buttons away'))
   }
-  const choose = async (prefix: string): Promise<string> => {
-    const pressed = await waitForButton(conversation, from, new RegExp(`^nt:${prefix}:(.+)$`), (c) =>
-      c.reply(t('admin.notice.use-buttons')),
-    )
+  const choose = async <K extends CallbackKind>(kind: K): Promise<CallbackOf<K>> => {
+    const pressed = await waitForButton(conversation, from, [kind], (c) => c.reply(t('admin.notice.use-buttons')))
     await pressed.ctx.answerCallbackQuery()
     await takeButtonsAway(pressed.ctx)
-    return String(pressed.match[1])
+    return pressed.value
   }
   const typed = async (): Promise<string> =>
     (await waitForText(conversation, from, (c) => c.reply(t('admin.notice.use-text')))).text

@@ -1,10 +1,12 @@
 import type { Composer } from 'grammy'
 import type { InviteSpec } from '../../../../core/access/invites.js'
 import type { Actor, StaffRole } from '../../../../core/access/permissions.js'
-import { STAFF_ROLES } from '../../../../core/access/permissions.js'
+import { holdsAnywhere, STAFF_ROLES } from '../../../../core/access/permissions.js'
 import type { Language, LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
-import { invitableRoles, mayInviteIn, roleScope } from '../../../../core/staff/invite-choices.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { invitableRoles, mayInviteIn, mayOfferInvite, roleScope } from '../../../../core/staff/invite-choices.js'
+import { onButton } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
@@ -14,9 +16,6 @@ import { placeText, roleText } from './places.js'
 import { INVITE_ERROR } from './texts.js'
 
 const isRole = (value: string): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value)
-
-/** st:i:<role>, st:i:<role>:d:<district id, 0 = region-wide>, st:i:<role>:o:<organisation id> */
-const STEP = /^st:i:(executor|dispatcher|district_admin|region_admin)(?::([do]):(\d{1,9}))?$/
 
 /** An admin's /invite: role, then district, then organisation (buttons or arguments); answers with the link. */
 export function installInvite(composer: Composer<BotContext>, deps: OnboardingDeps): void {
@@ -51,10 +50,16 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
 
   async function chooseDistrict(ctx: BotContext, actor: Actor, language: Language, role: StaffRole): Promise<void> {
     const districts = (await deps.districts()).filter((d) => mayInviteIn(actor, d.id))
-    const buttons = districts.map((d) => ({ label: name(language, d.name), data: `st:i:${role}:d:${d.id}` }))
+    const buttons = districts.map((d) => ({
+      label: name(language, d.name),
+      data: encodeCallback({ kind: 'invite.district', role, districtId: d.id }),
+    }))
     // Organisations serving the whole region (the contact centre) sit outside every district.
     if (roleScope(role) === 'organisation' && mayInviteIn(actor, null))
-      buttons.push({ label: deps.translate(language, text('staff.invite.region-wide')), data: `st:i:${role}:d:0` })
+      buttons.push({
+        label: deps.translate(language, text('staff.invite.region-wide')),
+        data: encodeCallback({ kind: 'invite.district', role, districtId: null }),
+      })
     await say(ctx, language, text('staff.invite.choose-district', { role: { text: roleText(role) } }), buttons)
   }
 
@@ -69,7 +74,10 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
       await say(ctx, language, text('staff.invite.no-organisations'))
       return
     }
-    const buttons = organisations.map((o) => ({ label: name(language, o.name), data: `st:i:${role}:o:${o.id}` }))
+    const buttons = organisations.map((o) => ({
+      label: name(language, o.name),
+      data: encodeCallback({ kind: 'invite.organisation', role, organisationId: o.id }),
+    }))
     await say(ctx, language, text('staff.invite.choose-organisation', { role: { text: roleText(role) } }), buttons)
   }
 
@@ -80,7 +88,10 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
     const [role, code, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean)
     if (role === undefined) {
       const roles = invitableRoles(actor)
-      const buttons = roles.map((r) => ({ label: deps.translate(language, roleText(r)), data: `st:i:${r}` }))
+      const buttons = roles.map((r) => ({
+        label: deps.translate(language, roleText(r)),
+        data: encodeCallback({ kind: 'invite.role', role: r }),
+      }))
       await say(ctx, language, text('staff.invite.choose-role'), buttons)
       return
     }
@@ -114,31 +125,38 @@ export function installInvite(composer: Composer<BotContext>, deps: OnboardingDe
     await issue(ctx, actor, language, { role, organisationId: null, districtId: district.id })
   })
 
-  composer.callbackQuery(STEP, async (ctx) => {
+  onButton(composer, ['invite.role', 'invite.district', 'invite.organisation'], async (ctx, pressed) => {
     const person = ctx.person
     await settlePress(ctx, deps.log)
     if (!person) return
     const { actor, language } = person
-    const [, roleName = '', kind, idText] = ctx.match
-    if (!isRole(roleName)) return
-    const role = roleName
-    const id = Number(idText ?? 0)
+    // Before any picker is shown: an admin, the role theirs to hand out, the district theirs.
+    if (!holdsAnywhere(actor, 'staff.invite')) {
+      await say(ctx, language, text('common.staff-only'))
+      return
+    }
+    const { role } = pressed
+    const districtId = pressed.kind === 'invite.district' ? pressed.districtId : undefined
+    if (!isRole(role) || !mayOfferInvite(actor, role, districtId)) {
+      await say(ctx, language, text('staff.invite.error.not-allowed'))
+      return
+    }
     const scope = roleScope(role)
-    if (kind === undefined) {
+    if (pressed.kind === 'invite.role') {
       if (scope === 'region') await issue(ctx, actor, language, { role, organisationId: null, districtId: null })
       else await chooseDistrict(ctx, actor, language, role)
       return
     }
-    if (kind === 'o' && scope === 'organisation') {
-      await issue(ctx, actor, language, { role, organisationId: id, districtId: null })
+    if (pressed.kind === 'invite.organisation' && scope === 'organisation') {
+      await issue(ctx, actor, language, { role, organisationId: pressed.organisationId, districtId: null })
       return
     }
-    if (kind === 'd' && scope === 'district') {
-      await issue(ctx, actor, language, { role, organisationId: null, districtId: id })
+    if (pressed.kind === 'invite.district' && scope === 'district') {
+      await issue(ctx, actor, language, { role, organisationId: null, districtId: pressed.districtId })
       return
     }
-    if (kind === 'd' && scope === 'organisation') {
-      await chooseOrganisation(ctx, language, role, id === 0 ? null : id)
+    if (pressed.kind === 'invite.district' && scope === 'organisation') {
+      await chooseOrganisation(ctx, language, role, pressed.districtId)
       return
     }
     await say(ctx, language, text('staff.stale-button'))

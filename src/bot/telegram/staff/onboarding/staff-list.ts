@@ -1,7 +1,10 @@
 import type { Composer } from 'grammy'
+import { holdsAnywhere } from '../../../../core/access/permissions.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
 import type { StaffListEntry } from '../../../../core/staff/list-staff.js'
+import { onButton } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
@@ -58,7 +61,7 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
         ? [
             {
               label: deps.translate(language, text('staff.button.revoke', { n, name: { text: memberName(m) } })),
-              data: `st:r:${m.membershipId}`,
+              data: encodeCallback({ kind: 'staff.revoke', membershipId: m.membershipId }),
             },
           ]
         : [],
@@ -67,10 +70,20 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
     const pageButtons = [
       ...(paging.previous === null
         ? []
-        : [{ label: deps.translate(language, text('staff.button.previous')), data: `st:p:${paging.previous}` }]),
+        : [
+            {
+              label: deps.translate(language, text('staff.button.previous')),
+              data: encodeCallback({ kind: 'staff.page', page: paging.previous }),
+            },
+          ]),
       ...(paging.next === null
         ? []
-        : [{ label: deps.translate(language, text('staff.button.next')), data: `st:p:${paging.next}` }]),
+        : [
+            {
+              label: deps.translate(language, text('staff.button.next')),
+              data: encodeCallback({ kind: 'staff.page', page: paging.next }),
+            },
+          ]),
     ]
     const rows = [
       ...keyboard(buttons, 2).inline_keyboard,
@@ -91,19 +104,22 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
     await showList(ctx)
   })
 
-  composer.callbackQuery(/^st:p:(\d{1,4})$/, async (ctx) => {
+  onButton(composer, 'staff.page', async (ctx, { page }) => {
     await settlePress(ctx, deps.log)
-    await showList(ctx, Number(ctx.match[1]))
+    await showList(ctx, page)
   })
 
-  composer.callbackQuery(/^st:r:(\d{1,9})$/, async (ctx) => {
+  onButton(composer, 'staff.revoke', async (ctx, { membershipId }) => {
     const person = ctx.person
     await settlePress(ctx, deps.log)
     if (!person) return
     const { language } = person
-    const membershipId = Number(ctx.match[1])
     const listed = await deps.listStaff(person.actor)
-    const member = listed.ok ? listed.members.find((m) => m.membershipId === membershipId) : undefined
+    if (!listed.ok) {
+      await say(ctx, language, text('common.staff-only'))
+      return
+    }
+    const member = listed.members.find((m) => m.membershipId === membershipId)
     if (!member) {
       await say(ctx, language, text('staff.revoke.error.not-found'))
       return
@@ -113,24 +129,37 @@ export function installStaffList(composer: Composer<BotContext>, deps: Onboardin
       return
     }
     await say(ctx, language, text('staff.revoke.confirm', describe(member)), [
-      { label: deps.translate(language, text('common.button.yes')), data: `st:ry:${membershipId}` },
-      { label: deps.translate(language, text('common.button.no')), data: 'st:rn' },
+      {
+        label: deps.translate(language, text('common.button.yes')),
+        data: encodeCallback({ kind: 'staff.revoke-confirm', membershipId }),
+      },
+      {
+        label: deps.translate(language, text('common.button.no')),
+        data: encodeCallback({ kind: 'staff.revoke-keep' }),
+      },
     ])
   })
 
-  composer.callbackQuery('st:rn', async (ctx) => {
+  onButton(composer, 'staff.revoke-keep', async (ctx) => {
     await settlePress(ctx, deps.log)
-    if (ctx.person) await say(ctx, ctx.person.language, text('staff.revoke.kept'))
+    const person = ctx.person
+    if (!person) return
+    const managesStaff = holdsAnywhere(person.actor, 'staff.revoke')
+    await say(ctx, person.language, text(managesStaff ? 'staff.revoke.kept' : 'common.staff-only'))
   })
 
-  composer.callbackQuery(/^st:ry:(\d{1,9})$/, async (ctx) => {
+  onButton(composer, 'staff.revoke-confirm', async (ctx, { membershipId }) => {
     const person = ctx.person
     await settlePress(ctx, deps.log)
     if (!person) return
     const { language } = person
-    const membershipId = Number(ctx.match[1])
+    // Whoever may not see the list learns nothing and locks nothing.
     const listed = await deps.listStaff(person.actor)
-    const member = listed.ok ? listed.members.find((m) => m.membershipId === membershipId) : undefined
+    if (!listed.ok) {
+      await say(ctx, language, text('common.staff-only'))
+      return
+    }
+    const member = listed.members.find((m) => m.membershipId === membershipId)
     const result = await deps.revokeMembership(person.actor, membershipId)
     if (!result.ok) {
       await say(ctx, language, text(REVOKE_ERROR[result.error]))

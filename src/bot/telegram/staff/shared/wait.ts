@@ -1,5 +1,7 @@
 import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
+import type { CallbackKind, CallbackOf } from '../../../../core/shared/callback-data.js'
+import { pressedOf } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 
 type StaffConversation = Conversation<BotContext>
@@ -36,18 +38,12 @@ export async function waitForText(
   return { ctx, text: value }
 }
 
-/** The next button this person presses whose data matches. */
-export async function waitForButton(
+/** The next button of one of these kinds this person presses. */
+export async function waitForButton<K extends CallbackKind>(
   conversation: StaffConversation,
   from: number,
-  pattern: RegExp,
+  kinds: K[],
   onOther: (ctx: Context) => Promise<unknown>,
-): Promise<{ ctx: Context; match: RegExpExecArray }> {
-  const { ctx, value } = await waitForOwn(
-    conversation,
-    from,
-    (c) => pattern.exec(c.callbackQuery?.data ?? '') ?? undefined,
-    onOther,
-  )
-  return { ctx, match: value }
+): Promise<{ ctx: Context; value: CallbackOf<K> }> {
+  return waitForOwn(conversation, from, (c) => pressedOf(c, ...kinds), onOther)
 }

@@ -5,6 +5,8 @@ import { isPeriodWord, parsePeriod } from '../../../../core/admin/period.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
+import { encodeCallback } from '../../../../core/shared/callback-data.js'
+import { onButton } from '../../callbacks.js'
 import type { BotContext, StaffFeature } from '../../context.js'
 import type { StaffLog } from '../shared/boundary.js'
 import { behindErrorBoundary } from '../shared/boundary.js'
@@ -173,7 +175,7 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
             ? [
                 {
                   label: translate(language, text('admin.deadletters.newer')),
-                  data: `ad:dl:${Math.max(0, offset - DEAD_LETTERS_PAGE)}`,
+                  data: encodeCallback({ kind: 'dead-letters.page', offset: Math.max(0, offset - DEAD_LETTERS_PAGE) }),
                 },
               ]
             : []),
@@ -181,7 +183,7 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
             ? [
                 {
                   label: translate(language, text('admin.deadletters.older')),
-                  data: `ad:dl:${offset + DEAD_LETTERS_PAGE}`,
+                  data: encodeCallback({ kind: 'dead-letters.page', offset: offset + DEAD_LETTERS_PAGE }),
                 },
               ]
             : []),
@@ -192,11 +194,11 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
       }
 
       privateChat.command('deadletters', (ctx) => showDeadLetters(ctx, 0, false))
-      privateChat.callbackQuery(/^ad:dl:(\d+)$/, async (ctx) => {
+      onButton(privateChat, 'dead-letters.page', async (ctx, { offset }) => {
         await ctx.answerCallbackQuery()
-        await showDeadLetters(ctx, Number(ctx.match[1]), true)
+        await showDeadLetters(ctx, offset, true)
       })
-      composer.callbackQuery(/^ad:/, async (ctx) => {
+      onButton(composer, 'dead-letters.page', async (ctx) => {
         await ctx.answerCallbackQuery({ text: translate(ctx.person?.language ?? 'ru', text('admin.stale-button')) })
       })
     },
