@@ -5,10 +5,8 @@ import type { RequestDetailsStore } from '../../core/dispatch/request-details.js
 import type { Shortlist } from '../../core/dispatch/shortlist.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
 import type { RequestStatus } from '../../core/requests/status.js'
+import { AWAITING_ACCEPTANCE_STATUSES, OPEN_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
-
-const OPEN = ['new', 'accepted', 'in_progress', 'needs_info', 'planned', 'reopened', 'rerouted']
-const WAITING = ['new', 'rerouted', 'reopened']
 
 const nameOf = (row: { display_name: string | null; user_id: number }): string => row.display_name ?? `#${row.user_id}`
 
@@ -127,7 +125,7 @@ export async function queuePageOf(
     .selectFrom('requests as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .select(['r.id', 'r.number', 'r.status', 'r.priority', 'c.name', 'r.address_text', 'r.fix_due_at'])
-    .where('r.status', 'in', OPEN)
+    .where('r.status', 'in', OPEN_STATUSES)
   if (!area.all)
     q = q.where((eb) =>
       eb.or([
@@ -138,7 +136,7 @@ export async function queuePageOf(
     )
   switch (filter) {
     case 'new':
-      q = q.where('r.status', 'in', WAITING)
+      q = q.where('r.status', 'in', AWAITING_ACCEPTANCE_STATUSES)
       break
     case 'emergency':
       q = q.where('r.priority', '=', 'emergency')
@@ -147,7 +145,7 @@ export async function queuePageOf(
       q = q.where((eb) =>
         eb.or([
           eb('r.fix_due_at', '<=', now),
-          eb.and([eb('r.status', 'in', WAITING), eb('r.accept_due_at', '<=', now)]),
+          eb.and([eb('r.status', 'in', AWAITING_ACCEPTANCE_STATUSES), eb('r.accept_due_at', '<=', now)]),
         ]),
       )
       break

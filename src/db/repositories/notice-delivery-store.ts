@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { MessengerChannel } from '../../core/delivery/ports.js'
-import type { NoticeDeliveryStore, PlannedDelivery } from '../../core/delivery/stores.js'
+import type { NoticeDeliveryStore, PlannedDelivery } from '../../core/delivery/notice-deliveries.js'
 import type { Database } from '../schema.js'
 
 // Street names compared without the street-type word people write or leave out.
@@ -79,11 +79,12 @@ export function createNoticeDeliveryStore(
     },
 
     async planningState(noticeId: number) {
-      return db
+      const row = await db
         .selectFrom('notices')
         .select(['state', 'planner_cursor', 'planned_at'])
         .where('id', '=', noticeId)
         .executeTakeFirst()
+      return row ? { state: row.state, plannerCursor: row.planner_cursor, plannedAt: row.planned_at } : null
     },
 
     /**

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { NoticeSummary, RequestSummary } from '../../core/dialogue/commands.js'
 import type { RequestCardRow, ResidentStore } from '../../core/dialogue/resident-services.js'
+import { OPEN_STATUSES } from '../../core/requests/status.js'
+import { RESIDENT_HISTORY_EVENT_KINDS, RESIDENT_MESSAGE_KINDS } from '../../core/requests/visibility.js'
 import type { Database } from '../schema.js'
 import { adoptPhoneCaller } from './phone-callers.js'
-
-const OPEN = ['new', 'accepted', 'in_progress', 'needs_info', 'planned', 'reopened', 'rerouted']
 
 function summaries(db: Kysely<Database>) {
   return db
@@ -93,7 +93,7 @@ export function createResidentStore(db: Kysely<Database>): ResidentStore {
         await summaries(db)
           .where('r.address_key', '=', addressKey)
           .where('r.category_id', '=', categoryId)
-          .where('r.status', 'in', OPEN)
+          .where('r.status', 'in', OPEN_STATUSES)
           .orderBy('r.created_at')
           .limit(3)
           .execute()
@@ -214,7 +214,7 @@ async function requestCard(
       .selectFrom('request_messages')
       .select(['created_at', 'kind', 'body'])
       .where('request_id', '=', row.id)
-      .where('kind', '!=', 'answer')
+      .where('kind', 'in', RESIDENT_MESSAGE_KINDS)
       .orderBy('id')
       .execute(),
     db
@@ -237,7 +237,7 @@ async function requestCard(
     description: row.description,
     organisationName: row.organisation_name,
     history: events
-      .filter((e) => e.kind === 'created' || e.kind === 'status_changed')
+      .filter((e) => (RESIDENT_HISTORY_EVENT_KINDS as readonly string[]).includes(e.kind))
       .map((e) => ({ at: e.created_at.toISOString(), status: e.to_status, note: null })),
     answers: messages.map((m) => ({
       at: m.created_at.toISOString(),
