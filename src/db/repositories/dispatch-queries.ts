@@ -7,7 +7,8 @@ import { AWAITING_ACCEPTANCE_STATUSES, OPEN_STATUSES } from '../../core/requests
 import type { Database } from '../schema.js'
 
 /** A person's name as staff see it; without one, their user id. */
-export const nameOf = (row: { display_name: string | null; user_id: number }): string => row.display_name ?? `#${row.user_id}`
+export const nameOf = (row: { display_name: string | null; user_id: number }): string =>
+  row.display_name ?? `#${row.user_id}`
 
 /** One page of a person's queue (one more row is read to know whether a next page exists). */
 export async function queuePageOf(

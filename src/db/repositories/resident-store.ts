@@ -4,7 +4,7 @@ import type { NoticeSummary, RequestSummary } from '../../core/dialogue/commands
 import type { ResidentStore } from '../../core/dialogue/resident-services.js'
 import { OPEN_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
-import { adoptPhoneCaller } from './phone-callers.js'
+import { adoptPhoneCaller } from './caller-store.js'
 import { requestCard } from './resident-request-card.js'
 
 function summaries(db: Kysely<Database>) {

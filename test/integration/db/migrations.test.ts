@@ -94,9 +94,7 @@ describe('migrations on an empty PostgreSQL database', () => {
     // Queries for open requests filter with `not in FINISHED_STATUSES` so that these indexes apply.
     const { rows } = await sql<{ indexname: string; indexdef: string }>`
       select indexname, indexdef from pg_indexes
-      where tablename = 'requests' and indexname like 'requests\_open\_%'`.execute(
-      t.db,
-    )
+      where tablename = 'requests' and indexname like 'requests\_open\_%'`.execute(t.db)
     expect(rows).toHaveLength(4)
     for (const row of rows) {
       const left = /status <> ALL \((.*)\)/.exec(row.indexdef)?.[1] ?? ''

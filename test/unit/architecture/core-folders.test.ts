@@ -12,7 +12,10 @@ describe('the folder loop check for src/core', () => {
   it('when two folders import each other only through types, then the loop is found', () => {
     const found = findFolderCycles(root, [
       file('delivery/ports.ts', "import type { Card } from '../dispatch/card.js'\nexport type Port = Card\n"),
-      file('dispatch/card.ts', "import type { Recipient } from '../delivery/recipient.js'\nexport type Card = Recipient\n"),
+      file(
+        'dispatch/card.ts',
+        "import type { Recipient } from '../delivery/recipient.js'\nexport type Card = Recipient\n",
+      ),
       file('delivery/recipient.ts', 'export interface Recipient { userId: number }\n'),
     ])
     expect(found.map((f) => f.cycle)).toEqual([['delivery', 'dispatch', 'delivery']])
