@@ -1,12 +1,13 @@
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import type { OutgoingMessage } from '../shared/messages.js'
+import type { RequestStatus } from './status.js'
 
 const status = (value: string): { text: Text } => ({ text: text(`status.${value}`) })
 
 export interface StatusUpdateView {
   number: string
-  status: string
+  status: RequestStatus
   organisationName: LocalizedText | null
   /** The reason, the planned period or the question that came with this change. */
   note: string | null
