@@ -6,7 +6,7 @@ import type { MessengerChannel, MessengerSender, RenderedMessage, SendResult } f
 import type { RecipientStore } from '../core/delivery/recipients.js'
 import type { SendLedger } from '../core/delivery/send-ledger.js'
 import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
-import type { OutgoingMessage } from '../core/shared/messages.js'
+import type { OutgoingMessage } from '../core/messages/messages.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { BotPacer } from './bot-pacer.js'
 import type { ChatPacer } from './chat-pacer.js'

@@ -1,5 +1,5 @@
 import type { Text } from '../i18n/text.js'
-import type { Choice } from '../shared/messages.js'
+import type { Choice } from '../messages/messages.js'
 
 /**
  * What a person sends, in terms common to all channels. Channels translate their updates into these;
@@ -34,7 +34,7 @@ export interface InboundPhoto {
   sizeBytes: number
 }
 
-export type { Choice } from '../shared/messages.js'
+export type { Choice } from '../messages/messages.js'
 
 /** How the channel should ask for the answer. */
 export type Prompt =

@@ -1,4 +1,4 @@
-import type { Choice } from '../shared/messages.js'
+import type { Choice } from '../messages/messages.js'
 import { text } from '../i18n/text.js'
 import type { RequestStatus } from '../requests/status.js'
 import { actionsFrom, isAssignable, isOpen } from '../requests/status.js'

@@ -2,7 +2,7 @@ import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import type { Deadline } from '../requests/escalation.js'
 import type { RequestStatus } from '../requests/status.js'
-import type { OutgoingMessage } from '../shared/messages.js'
+import type { OutgoingMessage } from '../messages/messages.js'
 import { cardButtons } from './card-actions.js'
 
 /** To the executor: a request is now theirs. */

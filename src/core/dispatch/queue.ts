@@ -1,6 +1,6 @@
 import type { Actor } from '../access/permissions.js'
 import { areasWhere } from '../access/permissions.js'
-import type { Choice, OutgoingMessage } from '../shared/messages.js'
+import type { Choice, OutgoingMessage } from '../messages/messages.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 

@@ -1,5 +1,5 @@
 import { text } from '../i18n/text.js'
-import type { OutgoingMessage } from '../shared/messages.js'
+import type { OutgoingMessage } from '../messages/messages.js'
 
 export interface NoticeView {
   kind: string

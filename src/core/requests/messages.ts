@@ -1,6 +1,6 @@
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
-import type { OutgoingMessage } from '../shared/messages.js'
+import type { OutgoingMessage } from '../messages/messages.js'
 import type { RequestStatus } from './status.js'
 
 const status = (value: string): { text: Text } => ({ text: text(`status.${value}`) })

@@ -34,8 +34,8 @@ describe('the folder loop check for src/core', () => {
   it('when folders depend on a shared leaf and files import within their folder, then nothing is found', () => {
     expect(
       findFolderCycles(root, [
-        file('requests/status.ts', "import type { Text } from '../shared/messages.js'\nexport type S = Text\n"),
-        file('dispatch/card.ts', "import type { Text } from '../shared/messages.js'\nimport { s } from './s.js'\n"),
+        file('requests/status.ts', "import type { Text } from '../messages/messages.js'\nexport type S = Text\n"),
+        file('dispatch/card.ts', "import type { Text } from '../messages/messages.js'\nimport { s } from './s.js'\n"),
         file('dispatch/s.ts', "import { card } from './card.js'\nexport const s = card\n"),
         file('shared/messages.ts', "import type { T } from '../i18n/text.js'\nexport type Text = T\n"),
       ]),
