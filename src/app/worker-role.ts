@@ -6,6 +6,7 @@ import type { MessengerChannel } from '../core/delivery/ports.js'
 import { createTranslator } from '../core/i18n/translate.js'
 import { makeCloseUnrated } from '../core/requests/close-unrated.js'
 import { createDeliveryStore } from '../db/repositories/delivery-store.js'
+import { createDispatchDeliveryStore } from '../db/repositories/dispatch-delivery-store.js'
 import { createNoticeDeliveryStore } from '../db/repositories/notice-delivery-store.js'
 import { createNoticeProgressStore } from '../db/repositories/notice-progress-store.js'
 import { createOutboxRelayStore } from '../db/repositories/outbox-relay-store.js'
@@ -47,6 +48,7 @@ export async function createWorkerRole(options: {
     prefix: queuePrefix(config.redisPrefix),
     outbox: createOutboxRelayStore(db),
     store: createDeliveryStore(db, { channels }),
+    dispatch: createDispatchDeliveryStore(db),
     notices: createNoticeDeliveryStore(db, { channels }),
     sender: createTelegramSender({ token: config.botToken, apiRoot: config.telegramApiRoot }),
     ...(config.viber && { viber: { sender: createViberDeliverySender({ ...config, viber: config.viber }) } }),

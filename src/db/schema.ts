@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
 
 /**
+ * Long on purpose: one table interface per table, declarations only, read side by side with
+ * migrations/*.sql. If it grows further, split it per table (`*.table.ts`) and assemble `Database` here.
+ *
  * The database as Kysely sees it: snake_case, as in migrations/*.sql (the source of truth).
  * Repositories map rows to domain types; these row types never leave src/db.
  * jsonb columns are written as JSON text (pg would turn a JS array into a Postgres array).

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq'
 import { DelayedError, UnrecoverableError } from 'bullmq'
 import type { MessengerChannel } from '../core/delivery/ports.js'
-import type { NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { NoticeDeliveryStore } from '../core/delivery/notice-deliveries.js'
 import { addSends } from './channel-routing.js'
 import { NoticeJob, PRIORITY, QUEUES } from './jobs.js'
 import type { Queues } from './queues.js'
@@ -31,14 +31,14 @@ export function createBroadcastProcessor(deps: { notices: NoticeDeliveryStore; q
     for (;;) {
       const state = await deps.notices.planningState(noticeId)
       if (state?.state !== 'sending') return 'not-sending'
-      if (state.planned_at !== null) return 'planned'
+      if (state.plannedAt !== null) return 'planned'
       let waiting = 0
       for (const send of sendQueues) waiting += (await send.getWaitingCount()) + (await send.getPrioritizedCount())
       if (waiting > MAX_WAITING) {
         await job.moveToDelayed(Date.now() + 1000, token)
         throw new DelayedError()
       }
-      const cursor = state.planner_cursor ?? 0
+      const cursor = state.plannerCursor ?? 0
       const page = await deps.notices.recipientsPage(noticeId, cursor, PAGE)
       const last = page.at(-1) ?? cursor
       const planned = await deps.notices.addPage(noticeId, page, last)

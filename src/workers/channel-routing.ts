@@ -1,6 +1,6 @@
 import type { Job, JobsOptions, Queue } from 'bullmq'
 import type { MessengerChannel } from '../core/delivery/ports.js'
-import type { RecipientRoute } from '../core/delivery/stores.js'
+import type { RecipientRoute } from '../core/delivery/recipients.js'
 import type { MessageRef } from './jobs.js'
 import { QUEUES } from './jobs.js'
 import type { Queues } from './queues.js'

@@ -1,7 +1,9 @@
 import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { z } from 'zod'
-import type { DeliveryStore } from '../core/delivery/stores.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import { handlingOrganisations } from '../core/delivery/recipients.js'
+import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
 import { addSends } from './channel-routing.js'
 import type { GroupSendJob, SendJob } from './jobs.js'
 import { PRIORITY, QUEUES } from './jobs.js'
@@ -24,7 +26,11 @@ const userJob = (jobId: string, data: SendJob, priority: number) => ({
  * answer, the dispatchers (and whoever asked) get the resident's answer, and group chats linked
  * to an organisation get its cards.
  */
-export function createDispatchNotifications(deps: { store: DeliveryStore; queues: Queues }) {
+export function createDispatchNotifications(deps: {
+  recipients: RecipientStore
+  dispatch: DispatchDeliveryStore
+  queues: Queues
+}) {
   const send = () => deps.queues[QUEUES.send]
 
   async function cardsToGroups(
@@ -34,7 +40,7 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
     copies: number[],
     priority: number,
   ): Promise<void> {
-    const groups = await deps.store.organisationChats([...primary, ...copies])
+    const groups = await deps.dispatch.organisationChats([...primary, ...copies])
     await send().addBulk(
       groups.map((g) => {
         const data: GroupSendJob = {
@@ -57,7 +63,7 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
   }
 
   async function officialAnswer(data: z.infer<typeof RequestMessage>): Promise<number> {
-    const residents = await deps.store.residentsOf(data.requestId)
+    const residents = await deps.recipients.residentsOf(data.requestId)
     await addSends(
       deps.queues,
       residents.map((r) => ({
@@ -73,20 +79,17 @@ export function createDispatchNotifications(deps: { store: DeliveryStore; queues
   }
 
   async function infoProvided(data: z.infer<typeof RequestMessage>): Promise<number> {
-    const request = await deps.store.requestRouting(data.requestId)
+    const request = await deps.recipients.requestRouting(data.requestId)
     if (!request) return 0
-    const organisations =
-      request.primary_organisation_id === null
-        ? await deps.store.triageOrganisations()
-        : [request.primary_organisation_id]
-    const asker = await deps.store.askerOf(data.requestId)
-    const dispatchers = await deps.store.dispatchersOf(organisations)
+    const organisations = await handlingOrganisations(deps.recipients, request)
+    const asker = await deps.dispatch.askerOf(data.requestId)
+    const dispatchers = await deps.recipients.dispatchersOf(organisations)
     const userIds = [...new Set([...(asker ? [asker.userId] : []), ...dispatchers.map((d) => d.userId)])]
     const message = { type: 'info-provided' as const, ...data }
     await send().addBulk(
       userIds.map((userId) => userJob(`info-${data.eventId}-${userId}`, { userId, message }, PRIORITY.statusUpdate)),
     )
-    const groups = await deps.store.organisationChats(organisations)
+    const groups = await deps.dispatch.organisationChats(organisations)
     await send().addBulk(
       groups.map((g) => {
         const job: GroupSendJob = { chatId: g.chatId, message }

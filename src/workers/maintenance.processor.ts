@@ -5,7 +5,12 @@ import {
   RATING_WINDOW_MS,
   ratingRequestTime,
 } from '../core/delivery/quiet-hours.js'
-import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { EscalationStore } from '../core/delivery/escalations.js'
+import type { Housekeeping } from '../core/delivery/housekeeping.js'
+import type { NoticeDeliveryStore } from '../core/delivery/notice-deliveries.js'
+import type { RatingTimerStore } from '../core/delivery/rating-timers.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import { handlingOrganisations } from '../core/delivery/recipients.js'
 import { noticeSendJob } from './broadcast.processor.js'
 import { addSends } from './channel-routing.js'
 import { PRIORITY, QUEUES } from './jobs.js'
@@ -20,7 +25,10 @@ const KEEP_PLUMBING_MS = 7 * 24 * 3_600_000
  * case it adds nothing. Runs from one job scheduler.
  */
 export function createMaintenanceProcessor(deps: {
-  store: DeliveryStore
+  ratings: Pick<RatingTimerStore, 'dueRatingSteps'>
+  escalations: EscalationStore
+  recipients: RecipientStore
+  housekeeping: Housekeeping
   notices: NoticeDeliveryStore
   queues: Queues
   timeZone: string
@@ -30,7 +38,7 @@ export function createMaintenanceProcessor(deps: {
   const send = () => deps.queues[QUEUES.send]
 
   async function ratings(now: Date): Promise<number> {
-    const steps = await deps.store.dueRatingSteps(now, {
+    const steps = await deps.ratings.dueRatingSteps(now, {
       askMs: RATING_DELAY_MS,
       remindMs: RATING_REMINDER_AFTER_MS,
       closeMs: RATING_WINDOW_MS,
@@ -45,18 +53,15 @@ export function createMaintenanceProcessor(deps: {
 
   async function escalations(now: Date): Promise<number> {
     let sent = 0
-    for (const overdue of await deps.store.overdue(now)) {
-      if (!(await deps.store.recordEscalation(overdue.id, overdue.deadline, overdue.level))) continue
-      const request = await deps.store.requestRouting(overdue.id)
+    for (const overdue of await deps.escalations.overdue(now)) {
+      if (!(await deps.escalations.recordEscalation(overdue.requestId, overdue.deadline, overdue.level))) continue
+      const request = await deps.recipients.requestRouting(overdue.requestId)
       if (!request) continue
-      const organisations =
-        request.primary_organisation_id === null
-          ? await deps.store.triageOrganisations()
-          : [request.primary_organisation_id]
+      const organisations = await handlingOrganisations(deps.recipients, request)
       // Level 1: the organisation's dispatchers; level 2: the district admin as well.
       const recipients = [
-        ...(await deps.store.dispatchersOf(organisations)),
-        ...(overdue.level > 1 ? await deps.store.districtAdminsOf(request.district_id) : []),
+        ...(await deps.recipients.dispatchersOf(organisations)),
+        ...(overdue.level > 1 ? await deps.recipients.districtAdminsOf(request.districtId) : []),
       ]
       await send().addBulk(
         recipients.map((r) => ({
@@ -65,13 +70,13 @@ export function createMaintenanceProcessor(deps: {
             userId: r.userId,
             message: {
               type: 'escalation' as const,
-              requestId: overdue.id,
+              requestId: overdue.requestId,
               deadline: overdue.deadline,
               level: overdue.level,
             },
           },
           opts: {
-            jobId: `esc-${overdue.id}-${overdue.deadline}-${overdue.level}-${r.userId}`,
+            jobId: `esc-${overdue.requestId}-${overdue.deadline}-${overdue.level}-${r.userId}`,
             priority: PRIORITY.escalation,
           },
         })),
@@ -88,7 +93,7 @@ export function createMaintenanceProcessor(deps: {
       await deps.queues[QUEUES.broadcasts].add(
         'plan',
         { noticeId },
-        { jobId: `plan-${noticeId}-${state?.planner_cursor ?? 0}` },
+        { jobId: `plan-${noticeId}-${state?.plannerCursor ?? 0}` },
       )
     }
     await deps.notices.settleStuck(new Date(now.getTime() - STUCK_SENDING_MS))
@@ -112,7 +117,7 @@ export function createMaintenanceProcessor(deps: {
     const now = deps.now()
     const result = { ratings: await ratings(now), escalations: await escalations(now) }
     await notices(now)
-    await deps.store.purgeOld(new Date(now.getTime() - KEEP_PLUMBING_MS))
+    await deps.housekeeping.purgeOld(new Date(now.getTime() - KEEP_PLUMBING_MS))
     return result
   }
 }

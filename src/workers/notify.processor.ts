@@ -1,7 +1,10 @@
 import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { ratingRequestTime } from '../core/delivery/quiet-hours.js'
-import type { DeliveryStore } from '../core/delivery/stores.js'
+import type { RatingTimerStore } from '../core/delivery/rating-timers.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import { handlingOrganisations } from '../core/delivery/recipients.js'
+import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
 import type { SendJob } from './jobs.js'
 import { PRIORITY, RequestEvent } from './jobs.js'
 import { addSends } from './channel-routing.js'
@@ -21,7 +24,9 @@ const sendJob = (jobId: string, data: SendJob, priority: number) => ({
  * the timer that asks for a rating.
  */
 export function createNotifyProcessor(deps: {
-  store: DeliveryStore
+  recipients: RecipientStore
+  ratings: Pick<RatingTimerStore, 'ratingState'>
+  dispatch: DispatchDeliveryStore
   queues: Queues
   timeZone: string
   now: () => Date
@@ -32,15 +37,12 @@ export function createNotifyProcessor(deps: {
   /** A new request's cards, or a rerouted one's (then `eventId` is the reroute's, so the job ids are new). */
   async function requestCreated(requestId: number, eventId: number | undefined): Promise<number> {
     const generation = eventId === undefined ? '' : `-r${String(eventId)}`
-    const request = await deps.store.requestRouting(requestId)
+    const request = await deps.recipients.requestRouting(requestId)
     if (!request) return 0
-    const primary =
-      request.primary_organisation_id === null
-        ? await deps.store.triageOrganisations()
-        : [request.primary_organisation_id]
-    const staff = await deps.store.dispatchersOf([...primary, ...request.copy_organisation_ids])
-    const priority = request.priority === 'emergency' ? PRIORITY.emergencyCard : PRIORITY.card
-    await dispatch.cardsToGroups(requestId, generation, primary, request.copy_organisation_ids, priority)
+    const primary = await handlingOrganisations(deps.recipients, request)
+    const staff = await deps.recipients.dispatchersOf([...primary, ...request.copyOrganisationIds])
+    const priority = request.emergency ? PRIORITY.emergencyCard : PRIORITY.card
+    await dispatch.cardsToGroups(requestId, generation, primary, request.copyOrganisationIds, priority)
     await send().addBulk(
       staff.map((s) =>
         sendJob(
@@ -54,7 +56,7 @@ export function createNotifyProcessor(deps: {
   }
 
   async function statusChanged(requestId: number, eventId: number, to: string | undefined): Promise<number> {
-    const residents = await deps.store.residentsOf(requestId)
+    const residents = await deps.recipients.residentsOf(requestId)
     await addSends(
       deps.queues,
       residents.map((r) => ({
@@ -67,8 +69,8 @@ export function createNotifyProcessor(deps: {
       })),
     )
     if (to === 'done') {
-      const request = await deps.store.ratingState(requestId)
-      const doneAt = request?.done_at ?? deps.now()
+      const request = await deps.ratings.ratingState(requestId)
+      const doneAt = request?.doneAt ?? deps.now()
       const at = ratingRequestTime(doneAt, deps.timeZone)
       await deps.queues[QUEUES.timers].add(
         'rating-ask',
@@ -81,15 +83,11 @@ export function createNotifyProcessor(deps: {
     }
     if (to === 'reopened') {
       // Back in the organisation's queue: its dispatchers and the district admin hear of it.
-      const request = await deps.store.requestRouting(requestId)
+      const request = await deps.recipients.requestRouting(requestId)
       if (request) {
         const staff = [
-          ...(await deps.store.dispatchersOf(
-            request.primary_organisation_id === null
-              ? await deps.store.triageOrganisations()
-              : [request.primary_organisation_id],
-          )),
-          ...(await deps.store.districtAdminsOf(request.district_id)),
+          ...(await deps.recipients.dispatchersOf(await handlingOrganisations(deps.recipients, request))),
+          ...(await deps.recipients.districtAdminsOf(request.districtId)),
         ]
         await send().addBulk(
           staff.map((s) =>

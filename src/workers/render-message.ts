@@ -1,38 +1,51 @@
-import type { OutgoingMessage } from '../core/delivery/outgoing.js'
-import { escalation, newRequestCard, noticeMessage, ratingRequest, statusUpdate } from '../core/delivery/outgoing.js'
+import type { MessageViews } from '../core/delivery/message-views.js'
 import type { RenderedMessage } from '../core/delivery/ports.js'
-import type { DeliveryStore } from '../core/delivery/stores.js'
+import type { RatingTimerStore } from '../core/delivery/rating-timers.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
+import { escalation, newRequestCard } from '../core/dispatch/messages.js'
+import { noticeMessage } from '../core/notices/notice-message.js'
+import { ratingRequest, statusUpdate } from '../core/requests/messages.js'
+import type { OutgoingMessage } from '../core/messages/messages.js'
 import type { Language } from '../core/i18n/text.js'
 import { text } from '../core/i18n/text.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { MessageRef } from './jobs.js'
 import { assignmentMessage, infoProvidedMessage, officialAnswerMessage } from '../core/dispatch/messages.js'
 
+/** Where each kind of message is read from. */
+export interface MessageSources {
+  views: MessageViews
+  dispatch: Pick<DispatchDeliveryStore, 'cardView' | 'assignmentView' | 'officialAnswerView' | 'infoProvidedView'>
+  recipients: Pick<RecipientStore, 'requestRouting'>
+  ratings: Pick<RatingTimerStore, 'ratingState'>
+}
+
 /** The message a reference stands for, read from the database now (so it shows the current state). */
-export async function messageFor(store: DeliveryStore, ref: MessageRef): Promise<OutgoingMessage | null> {
+export async function messageFor(store: MessageSources, ref: MessageRef): Promise<OutgoingMessage | null> {
   switch (ref.type) {
     case 'status-update': {
-      const view = await store.statusUpdateView(ref.requestId, ref.eventId)
+      const view = await store.views.statusUpdateView(ref.requestId, ref.eventId)
       return view ? statusUpdate(view) : null
     }
     case 'request-card': {
-      const view = await store.cardView(ref.requestId, ref.copy)
+      const view = await store.dispatch.cardView(ref.requestId, ref.copy)
       return view ? newRequestCard(view) : null
     }
     case 'reopened': {
-      const request = await store.requestRouting(ref.requestId)
+      const request = await store.recipients.requestRouting(ref.requestId)
       return request ? { text: [text('staff.reopened', { number: request.number })], buttons: [], photo: null } : null
     }
     case 'rating': {
-      const request = await store.ratingState(ref.requestId)
+      const request = await store.ratings.ratingState(ref.requestId)
       // Rated or changed meanwhile: the question is no longer asked.
-      if (request?.status !== 'done' || request.rated_at !== null) return null
+      if (request?.status !== 'done' || request.ratedAt !== null) return null
       return ratingRequest({ requestId: request.id, number: request.number, reminder: ref.reminder })
     }
     case 'escalation': {
-      const request = await store.requestRouting(ref.requestId)
+      const request = await store.recipients.requestRouting(ref.requestId)
       if (!request) return null
-      const dueAt = ref.deadline === 'accept' ? request.accept_due_at : request.fix_due_at
+      const dueAt = ref.deadline === 'accept' ? request.acceptDueAt : request.fixDueAt
       return escalation({
         number: request.number,
         deadline: ref.deadline,
@@ -41,19 +54,19 @@ export async function messageFor(store: DeliveryStore, ref: MessageRef): Promise
       })
     }
     case 'notice': {
-      const view = await store.noticeView(ref.noticeId)
+      const view = await store.views.noticeView(ref.noticeId)
       return view ? noticeMessage(view) : null
     }
     case 'assignment': {
-      const view = await store.assignmentView(ref.requestId)
+      const view = await store.dispatch.assignmentView(ref.requestId)
       return view ? assignmentMessage(view) : null
     }
     case 'official-answer': {
-      const view = await store.officialAnswerView(ref.requestId, ref.eventId)
+      const view = await store.dispatch.officialAnswerView(ref.requestId, ref.eventId)
       return view ? officialAnswerMessage(view) : null
     }
     case 'info-provided': {
-      const view = await store.infoProvidedView(ref.requestId, ref.eventId)
+      const view = await store.dispatch.infoProvidedView(ref.requestId, ref.eventId)
       return view ? infoProvidedMessage(view) : null
     }
   }

@@ -1,9 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Job } from 'bullmq'
 import { DelayedError, UnrecoverableError } from 'bullmq'
-import type { OutgoingMessage } from '../core/delivery/outgoing.js'
+import type { NoticeDeliveryStore } from '../core/delivery/notice-deliveries.js'
 import type { MessengerChannel, MessengerSender, RenderedMessage, SendResult } from '../core/delivery/ports.js'
-import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import type { SendLedger } from '../core/delivery/send-ledger.js'
+import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
+import type { OutgoingMessage } from '../core/messages/messages.js'
 import type { Translate } from '../core/i18n/translate.js'
 import type { BotPacer } from './bot-pacer.js'
 import type { ChatPacer } from './chat-pacer.js'
@@ -12,6 +15,7 @@ import { createSendGate } from './send-gate.js'
 import type { MessageRef } from './jobs.js'
 import { GroupSendJob, SendJob } from './jobs.js'
 import type { Log } from './outbox-relay.js'
+import type { MessageSources } from './render-message.js'
 import { messageFor, render } from './render-message.js'
 
 const NOTICE_CACHE_MS = 5000
@@ -28,7 +32,11 @@ export type SendOutcome = 'sent' | 'duplicate' | 'skipped' | 'unreachable' | 'ca
  * errors: retried with backoff; exhausted jobs become dead letters (see start-workers.ts).
  */
 export function createSendProcessor(deps: {
-  store: DeliveryStore
+  recipients: RecipientStore
+  ledger: SendLedger
+  dispatch: DispatchDeliveryStore
+  views: MessageSources['views']
+  ratings: MessageSources['ratings']
   notices: NoticeDeliveryStore
   sender: MessengerSender
   pacer: ChatPacer
@@ -43,10 +51,10 @@ export function createSendProcessor(deps: {
   // A notice is the same message for thousands of recipients: read it once a few seconds, not per send.
   const noticeCache = new Map<number, { at: number; message: Promise<OutgoingMessage | null> }>()
   const messages = (ref: MessageRef): Promise<OutgoingMessage | null> => {
-    if (ref.type !== 'notice') return messageFor(deps.store, ref)
+    if (ref.type !== 'notice') return messageFor(deps, ref)
     const cached = noticeCache.get(ref.noticeId)
     if (cached && Date.now() - cached.at < NOTICE_CACHE_MS) return cached.message
-    const message = messageFor(deps.store, ref)
+    const message = messageFor(deps, ref)
     noticeCache.set(ref.noticeId, { at: Date.now(), message })
     return message
   }
@@ -110,9 +118,9 @@ export function createSendProcessor(deps: {
   /** A card or an answer to a group chat linked to an organisation: no notices, no person behind it. */
   async function toGroup(job: Job, data: GroupSendJob, token?: string): Promise<SendOutcome> {
     const jobId = job.id ?? `${job.name}-${data.chatId}`
-    const group = await deps.store.groupRecipient(data.chatId)
+    const group = await deps.dispatch.groupRecipient(data.chatId)
     if (!group) return 'unreachable'
-    if (await deps.store.wasSent(jobId)) return 'duplicate'
+    if (await deps.ledger.wasSent(jobId)) return 'duplicate'
     const wait = await deps.pacer.reserve(group.chatId)
     if (wait > 0) {
       await job.moveToDelayed(Date.now() + wait, token)
@@ -122,22 +130,22 @@ export function createSendProcessor(deps: {
     if (!outgoing) return 'skipped'
     const rendered = render(deps.translate, group.language, outgoing)
     await takeSlot(job, token)
-    if (!(await deps.store.claimSend(jobId, null))) return 'duplicate'
-    await passGate(job, rendered, () => deps.store.abandonSend(jobId), token)
+    if (!(await deps.ledger.claimSend(jobId, null))) return 'duplicate'
+    await passGate(job, rendered, () => deps.ledger.abandonSend(jobId), token)
     const result = await deps.sender.send(group.chatId, rendered)
     switch (result.kind) {
       case 'sent':
         await deps.pacer.markSent(group.chatId)
-        await deps.store.finishSend(jobId, 'sent')
+        await deps.ledger.finishSend(jobId, 'sent')
         return 'sent'
       case 'unreachable':
-        await deps.store.unlinkChat(group.chatId)
-        await deps.store.finishSend(jobId, 'skipped')
+        await deps.dispatch.unlinkChat(group.chatId)
+        await deps.ledger.finishSend(jobId, 'skipped')
         return 'unreachable'
       case 'rate-limited':
-        return slowDown(job, group.chatId, result, () => deps.store.abandonSend(jobId), token)
+        return slowDown(job, group.chatId, result, () => deps.ledger.abandonSend(jobId), token)
       case 'failed':
-        await deps.store.abandonSend(jobId)
+        await deps.ledger.abandonSend(jobId)
         throw new Error(`send failed: ${result.error}`)
     }
   }
@@ -151,12 +159,12 @@ export function createSendProcessor(deps: {
     const jobId = job.id ?? `${job.name}-${userId}`
     const notice = ref.type === 'notice' ? ref.noticeId : null
 
-    const recipient = await deps.store.recipient(userId, routeFor(ref))
+    const recipient = await deps.recipients.recipient(userId, routeFor(ref))
     if (!recipient) {
       if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', 'no reachable channel')
       return 'unreachable'
     }
-    const channel = recipient.channel ?? 'telegram'
+    const channel = recipient.channel
     if (channel !== deps.channel) {
       await deps.forward(job, channel)
       return 'forwarded'
@@ -166,7 +174,7 @@ export function createSendProcessor(deps: {
     // sits between the claim and the call: a worker killed in between leaves as little as possible
     // marked "sending".
     // A notice delivery's claim below is one cheap statement; a broadcast skips this extra read.
-    if (notice === null && (await deps.store.wasSent(jobId))) return 'duplicate'
+    if (notice === null && (await deps.ledger.wasSent(jobId))) return 'duplicate'
     const wait = await deps.pacer.reserve(recipient.chatId)
     if (wait > 0) {
       await job.moveToDelayed(Date.now() + wait, token)
@@ -184,9 +192,9 @@ export function createSendProcessor(deps: {
     if (notice !== null) {
       const claim = await deps.notices.claim(notice, userId)
       if (claim !== 'claimed') return claim === 'cancelled' ? 'cancelled' : 'duplicate'
-    } else if (!(await deps.store.claimSend(jobId, userId))) return 'duplicate'
+    } else if (!(await deps.ledger.claimSend(jobId, userId))) return 'duplicate'
     const giveBack = () =>
-      notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.store.abandonSend(jobId)
+      notice !== null ? deps.notices.finish(notice, userId, 'pending') : deps.ledger.abandonSend(jobId)
     await passGate(job, rendered, giveBack, token)
 
     const result = await deps.sender.send(recipient.chatId, rendered)
@@ -195,12 +203,12 @@ export function createSendProcessor(deps: {
         await deps.pacer.markSent(recipient.chatId)
         // The sweep marks a finished notice "sent"; checking after every message would cost a query each.
         if (notice !== null) await deps.notices.finish(notice, userId, 'sent')
-        else await deps.store.finishSend(jobId, 'sent')
+        else await deps.ledger.finishSend(jobId, 'sent')
         return 'sent'
       case 'unreachable':
-        await deps.store.markUnreachable(userId, result.reason, channel)
+        await deps.ledger.markUnreachable(userId, result.reason, channel)
         if (notice !== null) await deps.notices.finish(notice, userId, 'unreachable', result.reason)
-        else await deps.store.finishSend(jobId, 'skipped')
+        else await deps.ledger.finishSend(jobId, 'skipped')
         return 'unreachable'
       case 'rate-limited':
         return slowDown(job, recipient.chatId, result, giveBack, token)

@@ -2,8 +2,15 @@ import { Worker } from 'bullmq'
 import type { Job, Processor, WorkerOptions } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import type { Redis } from 'ioredis'
+import type { EscalationStore } from '../core/delivery/escalations.js'
+import type { Housekeeping } from '../core/delivery/housekeeping.js'
+import type { MessageViews } from '../core/delivery/message-views.js'
+import type { NoticeDeliveryStore } from '../core/delivery/notice-deliveries.js'
 import type { MessengerSender, OutboxRelayStore } from '../core/delivery/ports.js'
-import type { DeliveryStore, NoticeDeliveryStore } from '../core/delivery/stores.js'
+import type { RatingTimerStore } from '../core/delivery/rating-timers.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
+import type { SendLedger } from '../core/delivery/send-ledger.js'
+import type { DispatchDeliveryStore } from '../core/dispatch/delivery.js'
 import type { Translate } from '../core/i18n/translate.js'
 import { createBroadcastProcessor } from './broadcast.processor.js'
 import { createBotPacer } from './bot-pacer.js'
@@ -25,7 +32,10 @@ export interface WorkerDeps {
   connection: Redis
   prefix: string
   outbox: OutboxRelayStore
-  store: DeliveryStore
+  /** Every delivery capability; each processor below is handed only the slices it uses. */
+  store: RecipientStore & SendLedger & RatingTimerStore & EscalationStore & MessageViews & Housekeeping
+  /** The dispatchers' messages (cards, assignments, answers, group chats). */
+  dispatch: DispatchDeliveryStore
   notices: NoticeDeliveryStore
   sender: MessengerSender
   /** Viber switched on: its users' messages go through a queue and budget of their own. */
@@ -65,6 +75,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     }),
   })
   const common = { connection: deps.connection, prefix: deps.prefix }
+  const { store } = deps
+  const sendStores = { recipients: store, ledger: store, views: store, ratings: store, dispatch: deps.dispatch }
   const pacer = createChatPacer(deps.connection, { prefix: `${deps.prefix}:chat` })
   const botPacer = createBotPacer(deps.connection, { prefix: deps.prefix, perSecond: deps.sendRatePerSecond })
   const workers: Worker[] = []
@@ -85,7 +97,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     if (!(error instanceof UnrecoverableError) && job.attemptsMade < attempts) return
     const send = SendJob.safeParse(job.data)
     try {
-      await deps.store.deadLetter({
+      await store.deadLetter({
         queue,
         jobName: job.name,
         jobId: job.id ?? '',
@@ -107,7 +119,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   start(
     QUEUES.send,
     createSendProcessor({
-      store: deps.store,
+      ...sendStores,
       notices: deps.notices,
       sender: deps.sender,
       pacer,
@@ -131,7 +143,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     start(
       QUEUES.viberSend,
       createSendProcessor({
-        store: deps.store,
+        ...sendStores,
         notices: deps.notices,
         sender: deps.viber.sender,
         pacer: createViberPacer(deps.connection, { prefix: `${deps.prefix}:viber` }),
@@ -146,12 +158,20 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   }
   start(
     QUEUES.notifications,
-    createNotifyProcessor({ store: deps.store, queues, timeZone: deps.timeZone, now: deps.now }),
+    createNotifyProcessor({
+      recipients: store,
+      ratings: store,
+      dispatch: deps.dispatch,
+      queues,
+      timeZone: deps.timeZone,
+      now: deps.now,
+    }),
   )
   start(
     QUEUES.timers,
     createTimersProcessor({
-      store: deps.store,
+      ratings: store,
+      recipients: store,
       queues,
       closeUnrated: deps.closeUnrated,
       timeZone: deps.timeZone,
@@ -162,7 +182,10 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   start(
     QUEUES.maintenance,
     createMaintenanceProcessor({
-      store: deps.store,
+      ratings: store,
+      escalations: store,
+      recipients: store,
+      housekeeping: store,
       notices: deps.notices,
       queues,
       timeZone: deps.timeZone,

@@ -1,7 +1,8 @@
 import type { Job } from 'bullmq'
 import { UnrecoverableError } from 'bullmq'
 import { RATING_REMINDER_AFTER_MS, RATING_WINDOW_MS, outsideQuietHours } from '../core/delivery/quiet-hours.js'
-import type { DeliveryStore } from '../core/delivery/stores.js'
+import type { RatingTimerStore } from '../core/delivery/rating-timers.js'
+import type { RecipientStore } from '../core/delivery/recipients.js'
 import { routeFor, sendQueueFor } from './channel-routing.js'
 import { PRIORITY, QUEUES, RequestTimer } from './jobs.js'
 import type { Queues } from './queues.js'
@@ -11,26 +12,27 @@ import type { Queues } from './queues.js'
  * unrated after fourteen. Each step re-reads the request and does nothing if it moved on.
  */
 export function createTimersProcessor(deps: {
-  store: DeliveryStore
+  ratings: Pick<RatingTimerStore, 'ratingState' | 'markRatingAsked'>
+  recipients: Pick<RecipientStore, 'recipient'>
   queues: Queues
   closeUnrated: (requestId: number) => Promise<boolean>
   timeZone: string
   now: () => Date
 }) {
   async function ask(requestId: number, reminder: boolean): Promise<string> {
-    const request = await deps.store.ratingState(requestId)
-    if (request?.status !== 'done' || request.rated_at !== null || request.done_at === null) return 'moved-on'
-    if ((reminder ? request.rating_reminded_at : request.rating_requested_at) !== null) return 'already-asked'
-    const round = request.done_at.getTime()
+    const request = await deps.ratings.ratingState(requestId)
+    if (request?.status !== 'done' || request.ratedAt !== null || request.doneAt === null) return 'moved-on'
+    if ((reminder ? request.ratingRemindedAt : request.ratingRequestedAt) !== null) return 'already-asked'
+    const round = request.doneAt.getTime()
     const message = { type: 'rating' as const, requestId, reminder }
     // Nobody to reach: the send queue records it as such, as for every other message.
-    const author = await deps.store.recipient(request.author_user_id, routeFor(message))
+    const author = await deps.recipients.recipient(request.authorUserId, routeFor(message))
     await sendQueueFor(deps.queues, author?.channel).add(
       'rating',
-      { userId: request.author_user_id, message },
+      { userId: request.authorUserId, message },
       { jobId: `rating-${requestId}-${round}-${reminder ? 'remind' : 'ask'}`, priority: PRIORITY.rating },
     )
-    await deps.store.markRatingAsked(requestId, reminder)
+    await deps.ratings.markRatingAsked(requestId, reminder)
     const now = deps.now().getTime()
     if (!reminder) {
       const remindAt = outsideQuietHours(new Date(now + RATING_REMINDER_AFTER_MS), deps.timeZone).getTime()

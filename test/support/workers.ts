@@ -7,6 +7,7 @@ import type { MessengerSender } from '../../src/core/delivery/ports.js'
 import { createTranslator } from '../../src/core/i18n/translate.js'
 import { makeCloseUnrated } from '../../src/core/requests/close-unrated.js'
 import { createDeliveryStore } from '../../src/db/repositories/delivery-store.js'
+import { createDispatchDeliveryStore } from '../../src/db/repositories/dispatch-delivery-store.js'
 import { createNoticeDeliveryStore } from '../../src/db/repositories/notice-delivery-store.js'
 import { createOutboxRelayStore } from '../../src/db/repositories/outbox-relay-store.js'
 import { createRequestStore } from '../../src/db/repositories/request-store.js'
@@ -55,6 +56,7 @@ export async function startTestWorkers(options: {
     prefix,
     outbox: createOutboxRelayStore(options.db),
     store: createDeliveryStore(options.db),
+    dispatch: createDispatchDeliveryStore(options.db),
     notices: createNoticeDeliveryStore(options.db),
     sender:
       options.sender ?? createTelegramSender({ token: options.telegram.token, apiRoot: options.telegram.apiRoot }),

@@ -36,8 +36,7 @@ export interface Recipient {
   /** The address within `channel` (a Telegram chat id, a Viber user id). */
   chatId: string
   language: Language
-  /** Absent: Telegram (until every store says which channel an address belongs to). */
-  channel?: MessengerChannel
+  channel: MessengerChannel
 }
 
 export interface ClaimedOutboxRow {

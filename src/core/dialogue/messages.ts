@@ -1,4 +1,5 @@
 import type { Text } from '../i18n/text.js'
+import type { Choice } from '../messages/messages.js'
 
 /**
  * What a person sends, in terms common to all channels. Channels translate their updates into these;
@@ -33,11 +34,7 @@ export interface InboundPhoto {
   sizeBytes: number
 }
 
-export interface Choice {
-  /** Short and ASCII: it travels as Telegram callback data (≤ 64 bytes) or is matched on Viber. */
-  value: string
-  label: Text
-}
+export type { Choice } from '../messages/messages.js'
 
 /** How the channel should ask for the answer. */
 export type Prompt =

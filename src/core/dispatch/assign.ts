@@ -1,11 +1,8 @@
 import type { Actor } from '../access/permissions.js'
 import { can } from '../access/permissions.js'
 import type { Clock, Transact } from '../shared/ports.js'
-import type { RequestStatus } from '../requests/status.js'
+import { isAssignable } from '../requests/status.js'
 import type { DispatchStore } from './ports.js'
-
-/** An executor works on a request the organisation has taken (or is already working on). */
-export const ASSIGNABLE: readonly RequestStatus[] = ['accepted', 'in_progress', 'reopened', 'planned']
 
 export type AssignResult =
   { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'not-allowed-in-status' | 'not-an-executor' }
@@ -21,7 +18,7 @@ export function makeAssignRequest(deps: { transact: Transact<DispatchStore>; now
       const request = await store.lockRequest(command.requestId)
       if (!request || !can(command.actor, 'request.view', request)) return { ok: false, error: 'not-found' }
       if (!can(command.actor, 'request.assign', request)) return { ok: false, error: 'not-allowed' }
-      if (!ASSIGNABLE.includes(request.status)) return { ok: false, error: 'not-allowed-in-status' }
+      if (!isAssignable(request.status)) return { ok: false, error: 'not-allowed-in-status' }
       // A second press of the same button: already done, nothing to record or tell again.
       if (request.executorUserId === command.executorUserId) return { ok: true }
       const organisationId = request.primaryOrganisationId

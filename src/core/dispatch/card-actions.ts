@@ -1,9 +1,8 @@
-import type { Choice } from '../dialogue/messages.js'
+import type { Choice } from '../messages/messages.js'
 import { text } from '../i18n/text.js'
 import type { RequestStatus } from '../requests/status.js'
-import { actionsFrom, isOpen } from '../requests/status.js'
+import { actionsFrom, isAssignable, isOpen } from '../requests/status.js'
 import { encodeCallback } from '../shared/callback-data.js'
-import { ASSIGNABLE } from './assign.js'
 
 /** What a dispatcher can do from a request card. */
 export const CARD_ACTIONS = ['accept', 'assign', 'ask', 'answer', 'reroute', 'reject', 'plan'] as const
@@ -15,7 +14,7 @@ export const isCardAction = (value: string): value is CardAction => (CARD_ACTION
 export function cardActionsFor(status: RequestStatus): CardAction[] {
   const byStatus = actionsFrom(status)
   return CARD_ACTIONS.filter((action) => {
-    if (action === 'assign') return ASSIGNABLE.includes(status)
+    if (action === 'assign') return isAssignable(status)
     if (action === 'answer') return isOpen(status)
     return byStatus.includes(action)
   })

@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../i18n/text.js'
-import type { Language } from '../i18n/text.js'
+import type { Language, LocalizedText } from '../i18n/text.js'
 import type { Recipient } from '../delivery/ports.js'
 import type { RequestStatus } from '../requests/status.js'
+import type { RequestCardView } from './messages.js'
 
 /** A group chat linked to an organisation with /linkchat. */
 export interface GroupRecipient {
@@ -9,8 +9,10 @@ export interface GroupRecipient {
   language: Language
 }
 
-/** What the workers read to deliver the dispatcher's messages. */
+/** What the workers read to deliver the dispatchers' messages: cards, assignments, answers, group chats. */
 export interface DispatchDeliveryStore {
+  /** A request's card as its organisation's dispatchers see it (`copy`: sent to an organisation with a copy). */
+  cardView: (requestId: number, copy: boolean) => Promise<RequestCardView | null>
   organisationChats: (organisationIds: number[]) => Promise<(GroupRecipient & { organisationId: number })[]>
   groupRecipient: (chatId: string) => Promise<GroupRecipient | null>
   /** The bot was removed from the group: no more cards there until it is linked again. */

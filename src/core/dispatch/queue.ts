@@ -1,7 +1,6 @@
 import type { Actor } from '../access/permissions.js'
 import { areasWhere } from '../access/permissions.js'
-import type { OutgoingMessage } from '../delivery/outgoing.js'
-import type { Choice } from '../dialogue/messages.js'
+import type { Choice, OutgoingMessage } from '../messages/messages.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import { encodeCallback } from '../shared/callback-data.js'

@@ -1,6 +1,6 @@
 import type { Actor, RequestPermission, RequestScope } from '../access/permissions.js'
 import { can, canViewAsStaff } from '../access/permissions.js'
-import type { OutgoingMessage } from '../delivery/outgoing.js'
+import type { OutgoingMessage } from '../messages/messages.js'
 import type { LocalizedText, Text } from '../i18n/text.js'
 import { text } from '../i18n/text.js'
 import type { RequestStatus } from '../requests/status.js'

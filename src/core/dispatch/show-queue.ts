@@ -1,5 +1,5 @@
 import type { Actor } from '../access/permissions.js'
-import type { OutgoingMessage } from '../delivery/outgoing.js'
+import type { OutgoingMessage } from '../messages/messages.js'
 import type { QueueArea, QueueFilter, QueueItem } from './queue.js'
 import { QUEUE_PAGE_SIZE, queueAreaOf, queuePage } from './queue.js'
 

@@ -1,5 +1,5 @@
 import type { Actor, RequestScope } from '../access/permissions.js'
-import type { RejectionReason } from '../dispatch/rejection.js'
+import type { RejectionReason } from './rejection.js'
 import { can, PERMISSION_FOR_ACTION } from '../access/permissions.js'
 import type { FreeTextRefusal } from '../shared/free-text.js'
 import { freeTexts, TEXT_LIMITS } from '../shared/free-text.js'

@@ -17,18 +17,38 @@ export const REQUEST_STATUSES = [
 ] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
-/** Statuses in which the request still needs someone's work. */
-export const OPEN_STATUSES: readonly RequestStatus[] = [
-  'new',
-  'accepted',
-  'in_progress',
-  'needs_info',
-  'planned',
-  'reopened',
-  'rerouted',
-]
+const among =
+  (group: readonly RequestStatus[]) =>
+  (status: RequestStatus): boolean =>
+    group.includes(status)
 
-export const isOpen = (status: RequestStatus): boolean => OPEN_STATUSES.includes(status)
+/**
+ * Finished: nothing is left to do unless the request is reopened. The partial indexes of
+ * migrations/0003_requests.sql say `status not in ('done', 'closed', 'rejected')`: queries that
+ * should use them filter with `not in FINISHED_STATUSES`.
+ */
+export const FINISHED_STATUSES: readonly RequestStatus[] = ['done', 'closed', 'rejected']
+export const isFinished = among(FINISHED_STATUSES)
+
+/** Statuses in which the request still needs someone's work: every status that is not finished. */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((status) => !isFinished(status))
+export const isOpen = among(OPEN_STATUSES)
+
+/** Waiting for an organisation to take it: the clock to accept runs. */
+export const AWAITING_ACCEPTANCE_STATUSES: readonly RequestStatus[] = ['new', 'rerouted', 'reopened']
+export const isAwaitingAcceptance = among(AWAITING_ACCEPTANCE_STATUSES)
+
+/** The clock to fix stops once finished, and while the work waits in the capital repair plan (it has its own period). */
+export const FIX_CLOCK_STOPPED_STATUSES: readonly RequestStatus[] = [...FINISHED_STATUSES, 'planned']
+export const isFixClockRunning = (status: RequestStatus): boolean => !FIX_CLOCK_STOPPED_STATUSES.includes(status)
+
+/** An executor works on a request the organisation has taken (or is already working on). */
+export const ASSIGNABLE_STATUSES: readonly RequestStatus[] = ['accepted', 'in_progress', 'reopened', 'planned']
+export const isAssignable = among(ASSIGNABLE_STATUSES)
+
+/** Narrows a status read from the database, where a CHECK constraint keeps it to REQUEST_STATUSES. */
+export const isRequestStatus = (value: string): value is RequestStatus =>
+  (REQUEST_STATUSES as readonly string[]).includes(value)
 
 /** Everything that moves a request from one status to another. */
 export const STATUS_ACTIONS = [

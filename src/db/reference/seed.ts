@@ -1,3 +1,5 @@
+// Long on purpose: one function per reference table, all serving one job (loading the reference
+// file in one transaction, matched by code), and read in the order they run.
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { CategoriesTable, Database } from '../schema.js'

@@ -1,11 +1,57 @@
 import type { Kysely } from 'kysely'
 import type { DispatchDeliveryStore } from '../../core/dispatch/delivery.js'
+import type { RequestCardView } from '../../core/dispatch/messages.js'
 import type { RequestStatus } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
 
-/** What the workers read to deliver assignments, official answers, answers to questions and group cards. */
+async function cardView(db: Kysely<Database>, requestId: number, copy: boolean): Promise<RequestCardView | null> {
+  const row = await db
+    .selectFrom('requests as r')
+    .innerJoin('categories as c', 'c.id', 'r.category_id')
+    .select([
+      'r.number',
+      'r.priority',
+      'c.name',
+      'r.address_text',
+      'r.location_lat',
+      'r.location_lon',
+      'r.description',
+      'r.accept_due_at',
+      'r.fix_due_at',
+      'r.status',
+    ])
+    .where('r.id', '=', requestId)
+    .executeTakeFirst()
+  if (!row) return null
+  const photos = await db
+    .selectFrom('request_photos')
+    .select('telegram_file_id')
+    .where('request_id', '=', requestId)
+    .where('kind', '=', 'before')
+    .orderBy('id')
+    .execute()
+  return {
+    requestId,
+    status: row.status as RequestStatus, // guarded by the CHECK constraint
+    photo: photos.find((p) => p.telegram_file_id !== null)?.telegram_file_id ?? null,
+    photoCount: photos.length,
+    number: row.number,
+    emergency: row.priority === 'emergency',
+    categoryName: row.name,
+    addressText: row.address_text,
+    location:
+      row.location_lat !== null && row.location_lon !== null ? { lat: row.location_lat, lon: row.location_lon } : null,
+    description: row.description,
+    acceptDueAt: row.accept_due_at.toISOString(),
+    fixDueAt: row.fix_due_at.toISOString(),
+    copy,
+  }
+}
+
+/** What the workers read to deliver request cards, assignments, official answers, answers to questions and group chats. */
 export function createDispatchDeliveryStore(db: Kysely<Database>): DispatchDeliveryStore {
   return {
+    cardView: (requestId, copy) => cardView(db, requestId, copy),
     async organisationChats(organisationIds) {
       if (organisationIds.length === 0) return []
       const rows = await db
@@ -95,7 +141,7 @@ export function createDispatchDeliveryStore(db: Kysely<Database>): DispatchDeliv
         .where('ci.unreachable_since', 'is', null)
         .orderBy('m.id', 'desc')
         .executeTakeFirst()
-      return row ? { userId: row.user_id, chatId: row.chat_id, language: row.language } : null
+      return row ? { userId: row.user_id, chatId: row.chat_id, language: row.language, channel: 'telegram' } : null
     },
   }
 }

@@ -1,121 +1,14 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { QueueArea, QueueFilter, QueueItem } from '../../core/dispatch/queue.js'
-import type { RequestDetailsStore } from '../../core/dispatch/request-details.js'
 import type { Shortlist } from '../../core/dispatch/shortlist.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
-import type { RequestStatus } from '../../core/requests/status.js'
+import { AWAITING_ACCEPTANCE_STATUSES, OPEN_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
 
-const OPEN = ['new', 'accepted', 'in_progress', 'needs_info', 'planned', 'reopened', 'rerouted']
-const WAITING = ['new', 'rerouted', 'reopened']
-
-const nameOf = (row: { display_name: string | null; user_id: number }): string => row.display_name ?? `#${row.user_id}`
-
-/** A request with its scope, history and messages, for /req. */
-export function createRequestDetailsStore(db: Kysely<Database>): RequestDetailsStore {
-  return {
-    async details(requestId) {
-      const row = await db
-        .selectFrom('requests as r')
-        .innerJoin('categories as c', 'c.id', 'r.category_id')
-        .leftJoin('organisations as o', 'o.id', 'r.primary_organisation_id')
-        .leftJoin('users as x', 'x.id', 'r.executor_user_id')
-        .select([
-          'r.id',
-          'r.number',
-          'r.status',
-          'r.priority',
-          'c.name as category_name',
-          'r.address_text',
-          'r.description',
-          'o.name as organisation_name',
-          'x.display_name as executor_name',
-          'r.executor_user_id',
-          'r.contact_phone',
-          'r.accept_due_at',
-          'r.fix_due_at',
-          'r.author_user_id',
-          'r.district_id',
-          'r.primary_organisation_id',
-          'r.copy_organisation_ids',
-        ])
-        .where('r.id', '=', requestId)
-        .executeTakeFirst()
-      if (!row) return null
-      const [followers, photos, events, messages] = await Promise.all([
-        db.selectFrom('request_followers').select('user_id').where('request_id', '=', requestId).execute(),
-        db
-          .selectFrom('request_photos')
-          .select('telegram_file_id')
-          .where('request_id', '=', requestId)
-          .where('kind', '=', 'before')
-          .orderBy('id')
-          .execute(),
-        db
-          .selectFrom('request_events as e')
-          .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-          .select(['e.kind', 'e.created_at', 'e.actor_user_id', 'u.display_name', 'e.to_status', 'e.note'])
-          .where('e.request_id', '=', requestId)
-          .orderBy('e.id')
-          .execute(),
-        db
-          .selectFrom('request_messages as m')
-          .leftJoin('users as u', 'u.id', 'm.author_user_id')
-          .select(['m.kind', 'm.created_at', 'm.author_user_id', 'u.display_name', 'm.body'])
-          .where('m.request_id', '=', requestId)
-          .orderBy('m.id')
-          .execute(),
-      ])
-      return {
-        scope: {
-          authorUserId: row.author_user_id,
-          followerUserIds: followers.map((f) => f.user_id),
-          districtId: row.district_id,
-          primaryOrganisationId: row.primary_organisation_id,
-          copyOrganisationIds: row.copy_organisation_ids,
-          executorUserId: row.executor_user_id,
-        },
-        view: {
-          id: row.id,
-          number: row.number,
-          status: row.status as RequestStatus, // guarded by the CHECK constraint
-          emergency: row.priority === 'emergency',
-          categoryName: row.category_name,
-          addressText: row.address_text,
-          description: row.description,
-          organisationName: row.organisation_name,
-          executorName:
-            row.executor_user_id === null
-              ? null
-              : nameOf({ display_name: row.executor_name, user_id: row.executor_user_id }),
-          contactPhone: row.contact_phone,
-          acceptDueAt: row.accept_due_at.toISOString(),
-          fixDueAt: row.fix_due_at.toISOString(),
-          photo: photos.find((p) => p.telegram_file_id !== null)?.telegram_file_id ?? null,
-          photoCount: photos.length,
-          history: events.map((e) => ({
-            at: e.created_at.toISOString(),
-            kind: e.kind,
-            actorUserId: e.actor_user_id,
-            actorName:
-              e.actor_user_id === null ? null : nameOf({ display_name: e.display_name, user_id: e.actor_user_id }),
-            toStatus: e.to_status,
-            note: e.note,
-          })),
-          messages: messages.map((m) => ({
-            at: m.created_at.toISOString(),
-            kind: m.kind,
-            authorUserId: m.author_user_id,
-            authorName:
-              m.author_user_id === null ? null : nameOf({ display_name: m.display_name, user_id: m.author_user_id }),
-            body: m.body,
-          })),
-        },
-      }
-    },
-  }
-}
+/** A person's name as staff see it; without one, their user id. */
+export const nameOf = (row: { display_name: string | null; user_id: number }): string =>
+  row.display_name ?? `#${row.user_id}`
 
 /** One page of a person's queue (one more row is read to know whether a next page exists). */
 export async function queuePageOf(
@@ -127,7 +20,7 @@ export async function queuePageOf(
     .selectFrom('requests as r')
     .innerJoin('categories as c', 'c.id', 'r.category_id')
     .select(['r.id', 'r.number', 'r.status', 'r.priority', 'c.name', 'r.address_text', 'r.fix_due_at'])
-    .where('r.status', 'in', OPEN)
+    .where('r.status', 'in', OPEN_STATUSES)
   if (!area.all)
     q = q.where((eb) =>
       eb.or([
@@ -138,7 +31,7 @@ export async function queuePageOf(
     )
   switch (filter) {
     case 'new':
-      q = q.where('r.status', 'in', WAITING)
+      q = q.where('r.status', 'in', AWAITING_ACCEPTANCE_STATUSES)
       break
     case 'emergency':
       q = q.where('r.priority', '=', 'emergency')
@@ -147,7 +40,7 @@ export async function queuePageOf(
       q = q.where((eb) =>
         eb.or([
           eb('r.fix_due_at', '<=', now),
-          eb.and([eb('r.status', 'in', WAITING), eb('r.accept_due_at', '<=', now)]),
+          eb.and([eb('r.status', 'in', AWAITING_ACCEPTANCE_STATUSES), eb('r.accept_due_at', '<=', now)]),
         ]),
       )
       break

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
+import { FINISHED_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
-
-const CLOSED = ['done', 'closed', 'rejected']
 
 export interface RequestListItem {
   id: number
@@ -43,7 +42,7 @@ export async function openRequestsOfDistrict(
     .selectFrom('requests')
     .select(listColumns)
     .where('district_id', '=', districtId)
-    .where('status', 'not in', CLOSED)
+    .where('status', 'not in', FINISHED_STATUSES)
     .orderBy('created_at')
     .orderBy('id')
     .limit(page.limit)
@@ -81,7 +80,7 @@ export async function openRequestsAtAddress(
     .select(listColumns)
     .where('address_key', '=', addressKey)
     .where('category_id', '=', categoryId)
-    .where('status', 'not in', CLOSED)
+    .where('status', 'not in', FINISHED_STATUSES)
     .orderBy('created_at')
     .execute()
   return rows.map(toItem)

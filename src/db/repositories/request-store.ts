@@ -1,3 +1,5 @@
+// Long on purpose: the request ports of three use cases (submit, change status, rate) bound to one
+// transaction, as a thin object over module functions; splitting it would split one transaction's story.
 import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { ChangeStatusStore, RequestForChange, StatusChangeRow } from '../../core/requests/change-status.js'

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { LocalizedText } from '../../core/i18n/text.js'
+import { FINISHED_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
 
 export interface OrganisationStats {
@@ -8,7 +9,7 @@ export interface OrganisationStats {
   code: string | null
   name: LocalizedText | null
   received: number
-  /** Of those received, still not done, closed or rejected. */
+  /** Of those received, still open (not finished). */
   open: number
   /** Open and past the deadline to fix. */
   overdue: number
@@ -29,6 +30,7 @@ export async function organisationStats(
   db: Kysely<Database>,
   options: { from: Date; to: Date; districtId: number | null; now: Date },
 ): Promise<OrganisationStats[]> {
+  const finished = sql.join([...FINISHED_STATUSES])
   const { rows } = await sql<{
     organisation_id: number | null
     code: string | null
@@ -51,8 +53,8 @@ export async function organisationStats(
     )
     select r.primary_organisation_id as organisation_id, o.code, o.name,
       count(*)::int as received,
-      count(*) filter (where r.status not in ('done', 'closed', 'rejected'))::int as open,
-      count(*) filter (where r.status not in ('done', 'closed', 'rejected') and r.fix_due_at < ${options.now})::int as overdue,
+      count(*) filter (where r.status not in (${finished}))::int as open,
+      count(*) filter (where r.status not in (${finished}) and r.fix_due_at < ${options.now})::int as overdue,
       round(100.0 * count(*) filter (where r.done_at is not null and r.done_at <= r.fix_due_at)
             / nullif(count(*) filter (where r.done_at is not null), 0), 1)::float8 as done_on_time_pct,
       round((percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at))

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REQUEST_STATUSES } from '../../../src/core/requests/status.js'
+import { REJECTION_REASONS } from '../../../src/core/requests/rejection.js'
+import { FINISHED_STATUSES, REQUEST_STATUSES } from '../../../src/core/requests/status.js'
 import { MIGRATIONS_FOLDER, migrateToLatest, pendingMigrations } from '../../../src/db/migrate.js'
 import type { TestDatabase } from '../../support/test-database.js'
 import { createTestDatabase } from '../../support/test-database.js'
@@ -76,6 +77,33 @@ describe('migrations on an empty PostgreSQL database', () => {
     expect(rows).toHaveLength(1)
     const admitted = [...(rows[0]?.def ?? '').matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1])
     expect([...admitted].sort()).toEqual([...REQUEST_STATUSES].sort())
+  })
+
+  it('when the rejection reason CHECK constraint is read back, then it admits exactly the reasons of the core', async () => {
+    const { rows } = await sql<{ def: string }>`
+      select pg_get_constraintdef(c.oid) as def from pg_constraint c
+      where c.conrelid = 'requests'::regclass and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%rejection_code = ANY%'`.execute(
+      t.db,
+    )
+    expect(rows).toHaveLength(1)
+    const admitted = [...(rows[0]?.def ?? '').matchAll(/'([a-z-]+)'::text/g)].map((m) => m[1])
+    expect([...admitted].sort()).toEqual([...REJECTION_REASONS].sort())
+  })
+
+  it('when the partial indexes on open requests are read back, then each leaves out exactly the finished statuses of the core', async () => {
+    // Queries for open requests filter with `not in FINISHED_STATUSES` so that these indexes apply.
+    const { rows } = await sql<{ indexname: string; indexdef: string }>`
+      select indexname, indexdef from pg_indexes
+      where tablename = 'requests' and indexname like 'requests\_open\_%'`.execute(t.db)
+    expect(rows).toHaveLength(4)
+    for (const row of rows) {
+      const left = /status <> ALL \((.*)\)/.exec(row.indexdef)?.[1] ?? ''
+      const statuses = [...left.matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1])
+      expect({ index: row.indexname, statuses: statuses.sort() }).toEqual({
+        index: row.indexname,
+        statuses: [...FINISHED_STATUSES].sort(),
+      })
+    }
   })
 
   it('when the indexes are listed, then the queries that matter have theirs', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeSubmitRequest } from '../../../src/core/requests/submit-request.js'
-import { createRequestDetailsStore } from '../../../src/db/repositories/dispatch-queries.js'
+import { createRequestDetailsStore } from '../../../src/db/repositories/request-details-store.js'
 import { createFindRequestStore, createRequestChoicesStore } from '../../../src/db/repositories/request-choices.js'
 import { createRequestStore } from '../../../src/db/repositories/request-store.js'
 import { createTransact } from '../../../src/db/transact.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newRequestCard } from '../../../../src/core/delivery/outgoing.js'
+import { newRequestCard } from '../../../../src/core/dispatch/messages.js'
 import { cardActionsFor, cardButtons } from '../../../../src/core/dispatch/card-actions.js'
 import { makeLinkChat } from '../../../../src/core/dispatch/link-chat.js'
 import { normalizeBelarusPhone } from '../../../../src/core/dispatch/phone.js'

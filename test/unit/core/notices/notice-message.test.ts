@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noticeMessage } from '../../../../src/core/delivery/outgoing.js'
+import { noticeMessage } from '../../../../src/core/notices/notice-message.js'
 
 describe('noticeMessage', () => {
   const outage = {

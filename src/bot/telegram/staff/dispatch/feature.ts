@@ -4,7 +4,7 @@ import type { Actor, RequestPermission } from '../../../../core/access/permissio
 import { isCardAction } from '../../../../core/dispatch/card-actions.js'
 import type { CardChat } from '../../../../core/dispatch/request-details.js'
 import { isQueueFilter } from '../../../../core/dispatch/queue.js'
-import { isRejectionReason, REJECTION_REASONS } from '../../../../core/dispatch/rejection.js'
+import { isRejectionReason, REJECTION_REASONS } from '../../../../core/requests/rejection.js'
 import { shortlistText } from '../../../../core/dispatch/shortlist.js'
 import type { Language } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'

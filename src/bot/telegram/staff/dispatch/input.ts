@@ -1,6 +1,6 @@
 import type { Conversation } from '@grammyjs/conversations'
 import type { Context } from 'grammy'
-import type { RejectionReason } from '../../../../core/dispatch/rejection.js'
+import type { RejectionReason } from '../../../../core/requests/rejection.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { BotContext } from '../../context.js'
 import type { InputKind } from './input-kind.js'

@@ -1,5 +1,5 @@
 import type { Actor, RequestPermission } from '../../../../core/access/permissions.js'
-import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
+import type { OutgoingMessage } from '../../../../core/messages/messages.js'
 import type { Catalogue } from '../../../../core/dialogue/catalogue.js'
 import type { AssignResult } from '../../../../core/dispatch/assign.js'
 import type { LinkChatResult } from '../../../../core/dispatch/link-chat.js'

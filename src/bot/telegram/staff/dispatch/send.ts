@@ -1,5 +1,5 @@
 import type { Context } from 'grammy'
-import type { OutgoingMessage } from '../../../../core/delivery/outgoing.js'
+import type { OutgoingMessage } from '../../../../core/messages/messages.js'
 import type { Choice } from '../../../../core/dialogue/messages.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'

@@ -1,4 +1,4 @@
-import { noticeMessage } from '../../../../core/delivery/outgoing.js'
+import { noticeMessage } from '../../../../core/notices/notice-message.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { NoticeDraft } from '../../../../core/notices/notice.js'
 import type { NoticePlace } from '../../../../core/notices/notice-places.js'
