@@ -7,6 +7,8 @@ export interface HttpServer {
   app: FastifyInstance
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   origin: string
+  /** The port it listens on (the one the system chose, for port 0). */
+  port: number
   close: () => Promise<void>
 }
 
@@ -65,6 +67,7 @@ export async function startHttpServer(options: {
   return {
     app,
     origin: originOf(options.host, port),
+    port,
     // Stops taking requests, lets those in flight finish (a webhook update being handled), then
     // cuts whatever still hangs after the grace period.
     close: async () => {
