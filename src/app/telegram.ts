@@ -47,7 +47,7 @@ const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
 const CONVERSATION_VERSION = 2
 type GrammySignal = NonNullable<Parameters<Api['getMe']>[0]>
 
-/** One call at start-up waits this long for the Bot API (grammY's own default is minutes). */
+/** Each call at start-up waits this long for the Bot API (grammY's own default is minutes). */
 const START_CALL_TIMEOUT_MS = 10_000
 
 /**
@@ -150,26 +150,27 @@ export async function createTelegramRole(options: {
   // Each try picks up where the last one stopped; every call here may be repeated.
   const setUp = async (stopping: AbortSignal): Promise<void> => {
     // grammY types signals with an old shim's AbortSignal; at run time it takes the standard one.
-    const signal = AbortSignal.any([stopping, AbortSignal.timeout(START_CALL_TIMEOUT_MS)]) as unknown as GrammySignal
+    const signal = () =>
+      AbortSignal.any([stopping, AbortSignal.timeout(START_CALL_TIMEOUT_MS)]) as unknown as GrammySignal
     // getMe by hand: bot.init() retries a silent network failure for as long as it lasts.
-    if (!bot.isInited()) bot.botInfo = await bot.api.getMe(signal)
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe(signal())
     for (const language of LANGUAGES) {
       const commands = RESIDENT_COMMANDS.map((command) => ({
         command,
         description: translate(language, text(`command.${command}`)),
       }))
-      await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language }, signal)
+      await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language }, signal())
     }
     for (const feature of features) await feature.start?.(bot.api)
     if (webhook) {
       await bot.api.setWebhook(
         telegramWebhookUrl(webhook.url),
         { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] },
-        signal,
+        signal(),
       )
       logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot ready')
     } else {
-      await bot.api.deleteWebhook({}, signal)
+      await bot.api.deleteWebhook({}, signal())
       if (stopping.aborted) return
       runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
       logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot ready')
