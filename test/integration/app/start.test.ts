@@ -58,7 +58,7 @@ describe('the service process', () => {
     expect(result.stderr).not.toContain(secretLike)
   })
 
-  describe('with a PostgreSQL server', () => {
+  describe('with a PostgreSQL server', { timeout: 150_000 }, () => {
     let telegram: FakeTelegram
     let database: TestDatabase
 
@@ -141,7 +141,8 @@ describe('the service process', () => {
         REDIS_PREFIX: `refused${process.pid}`,
       })
       const url = await waitForLine(service, urlIn)
-      await waitForLine(service, (line) => (line.includes('does not answer') ? true : undefined))
+      // The first try gives up after its calls' own timeout; on a loaded machine that may take a while.
+      await waitForLine(service, (line) => (line.includes('does not answer') ? true : undefined), 90_000)
       expect((await fetch(`${url}health`)).status).toBe(200)
       const ready = (await (await fetch(`${url}ready`)).json()) as { checks: Record<string, string> }
       expect(ready.checks.telegram).toBe('failing')
