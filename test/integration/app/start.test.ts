@@ -13,6 +13,8 @@ import { createTestDatabase } from '../../support/test-database.js'
 const tempDir = () => mkdtemp(path.join(tmpdir(), 's115-start-'))
 const urlIn = (line: string) => /"url":"(http:\/\/[^"]+)"/.exec(line)?.[1]
 const A_TOKEN = `123456:${'A'.repeat(35)}`
+/** A first start migrates an empty database: on a machine shared with other test runs that takes a while. */
+const STARTS_WITHIN_MS = 90_000
 
 /** A "Bot API" that takes connections and never answers them. */
 async function silentServer(): Promise<{ root: string; open: () => number; close: () => Promise<void> }> {
@@ -80,8 +82,8 @@ describe('the service process', () => {
         DATA_DIR: await tempDir(),
         REDIS_PREFIX: `start${process.pid}`,
       })
-      const url = await waitForLine(service, urlIn)
-      await waitForLine(service, (line) => (line.includes('Telegram bot ready') ? true : undefined))
+      const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
+      await waitForLine(service, (line) => (line.includes('Telegram bot ready') ? true : undefined), STARTS_WITHIN_MS)
       expect(telegram.calls.map((c) => c.method)).toContain('getMe')
       const health = await fetch(`${url}health`)
       expect(health.status).toBe(200)
@@ -110,7 +112,7 @@ describe('the service process', () => {
           DATA_DIR: await tempDir(),
           REDIS_PREFIX: `silent${process.pid}`,
         })
-        const url = await waitForLine(service, urlIn)
+        const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
         const health = await fetch(`${url}health`)
         expect(health.status).toBe(200)
         const ready = await fetch(`${url}ready`)
@@ -140,7 +142,7 @@ describe('the service process', () => {
         DATA_DIR: await tempDir(),
         REDIS_PREFIX: `refused${process.pid}`,
       })
-      const url = await waitForLine(service, urlIn)
+      const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
       // The first try gives up after its calls' own timeout; on a loaded machine that may take a while.
       await waitForLine(service, (line) => (line.includes('does not answer') ? true : undefined), 90_000)
       expect((await fetch(`${url}health`)).status).toBe(200)
