@@ -2,21 +2,24 @@
 // `--role worker` runs one (several processes of each may share PostgreSQL and Redis).
 import { parseArgs } from 'node:util'
 import { startHttpServer } from '../http/create-http-server.js'
+import { healthChecks } from '../http/health.js'
+import { homePage } from '../http/home.js'
 import { openDatabase, prepareDatabase } from './database.js'
 import { configOrExit } from './environment.js'
 import { createLogger } from './logger.js'
+import { MISSING_BOT_TOKEN, running } from './messages.js'
 import { createOperationsDashboard } from './operations.js'
-import { MISSING_BOT_TOKEN } from './messages.js'
-import { pingRedis, resolveRedis } from './redis.js'
+import { resolveRedis } from './redis.js'
+import type { Role, ServiceParts } from './service-status.js'
+import { browsableUrl, readiness, runningParts } from './service-status.js'
 import { createShutdown } from './shutdown.js'
 import { createTelegramRole } from './telegram.js'
 import { createViberRole } from './viber.js'
 import { createWorkerRole } from './worker-role.js'
-import { sql } from 'kysely'
 
 const config = configOrExit()
 const { values: args } = parseArgs({ options: { role: { type: 'string', default: 'all' } }, strict: false })
-const role = args.role === 'bot' || args.role === 'worker' ? args.role : 'all'
+const role: Role = args.role === 'bot' || args.role === 'worker' ? args.role : 'all'
 
 const logger = createLogger({ level: config.logLevel })
 const shutdown = createShutdown(logger)
@@ -35,27 +38,29 @@ try {
   shutdown.add('redis', redis.stop)
   logger.info({ source: redis.source }, 'Redis is reachable')
 
-  if (config.botToken === undefined) {
-    process.stderr.write(MISSING_BOT_TOKEN)
-    await shutdown.run('BOT_TOKEN is not set')
-    process.exit(1)
-  }
+  const token = config.botToken
+  // The one warning, in words for whoever ran `npm start`; the log's last line says telegram: off.
+  if (token === undefined) process.stderr.write(MISSING_BOT_TOKEN)
 
-  const withToken = { ...config, botToken: config.botToken }
   if (role !== 'bot') {
-    const workers = await createWorkerRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
+    const workers = await createWorkerRole({ config, db: database.db, redisUrl: redis.url, logger })
     shutdown.add('workers', workers.stop)
   }
   const telegram =
-    role === 'worker'
+    role === 'worker' || token === undefined
       ? null
-      : await createTelegramRole({ config: withToken, db: database.db, redisUrl: redis.url, logger })
+      : await createTelegramRole({
+          config: { ...config, botToken: token },
+          db: database.db,
+          redisUrl: redis.url,
+          logger,
+        })
   if (telegram) shutdown.add('telegram', telegram.stop)
   const viber =
     role === 'worker' || config.viber === undefined
       ? null
       : await createViberRole({
-          config: { ...withToken, viber: config.viber },
+          config: { ...config, viber: config.viber },
           db: database.db,
           redisUrl: redis.url,
           logger,
@@ -74,31 +79,47 @@ try {
         })
   if (dashboard) shutdown.add('operations page', dashboard.stop)
 
+  const status: ServiceParts = {
+    role,
+    config,
+    db: database.db,
+    redisUrl: redis.url,
+    telegram,
+    viber,
+    dashboard: dashboard !== null,
+  }
+
+  // The server listens before any messenger is reached: /health answers even while they do not.
   const http = await startHttpServer({
-    routes: [...(telegram?.routes ?? []), ...(viber?.routes ?? []), ...(dashboard ? [dashboard.route] : [])],
+    surfaces: [
+      healthChecks({ readiness: readiness(status) }),
+      homePage({ parts: runningParts(status) }),
+      ...(telegram?.surfaces ?? []),
+      ...(viber?.surfaces ?? []),
+      ...(dashboard ? [dashboard.surface] : []),
+    ],
     host: config.http.host,
     port: config.http.port,
     onError: (error) => {
       logger.error({ err: error }, 'HTTP request failed')
     },
-    health: async () => {
-      const checks: Record<string, 'ok' | 'failing'> = {}
-      checks.database = await sql`select 1`.execute(database.db).then(
-        () => 'ok' as const,
-        () => 'failing' as const,
-      )
-      checks.redis = await pingRedis(redis.url).then(
-        () => 'ok' as const,
-        () => 'failing' as const,
-      )
-      return { ok: Object.values(checks).every((c) => c === 'ok'), checks }
-    },
   })
   shutdown.add('http', http.close)
   logger.info({ origin: http.origin }, 'HTTP server listening')
-  await telegram?.start()
-  await viber?.start()
-  logger.info({ role }, 'service started')
+  telegram?.start()
+  viber?.start()
+  const url = browsableUrl(config.http.host, http.port)
+  logger.info(
+    {
+      role,
+      pid: process.pid,
+      url,
+      telegram: telegram ? 'on' : 'off',
+      viber: viber ? 'on' : 'off',
+      workers: role !== 'bot',
+    },
+    running(url, process.pid),
+  )
 } catch (error) {
   logger.fatal({ err: error }, 'start failed')
   await shutdown.run('start failed')

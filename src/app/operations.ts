@@ -2,8 +2,8 @@ import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { deliveryOverview } from '../db/repositories/delivery-overview.js'
 import type { Database } from '../db/schema.js'
-import type { Route } from '../http/create-http-server.js'
-import { operationsDashboardRoute } from '../http/operations-dashboard.js'
+import { operationsDashboard } from '../http/operations-dashboard.js'
+import type { HttpSurface } from '../http/surface.js'
 import { queueOverview } from '../workers/queue-overview.js'
 import { createQueues } from '../workers/queues.js'
 import type { Logger } from './logger.js'
@@ -16,14 +16,14 @@ export function createOperationsDashboard(options: {
   redisUrl: string
   redisPrefix: string
   logger: Logger
-}): { route: Route; stop: () => Promise<void> } {
+}): { surface: HttpSurface; stop: () => Promise<void> } {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
   connection.on('error', (error) => {
     options.logger.warn({ err: error }, 'Redis (operations page) error')
   })
   const queues = createQueues(connection, queuePrefix(options.redisPrefix))
   return {
-    route: operationsDashboardRoute({
+    surface: operationsDashboard({
       password: options.password,
       snapshot: async () => {
         const [{ queues: figures, failedJobs }, delivery] = await Promise.all([

@@ -35,7 +35,14 @@ export function createShutdown(logger: Logger, deadlineMs = 25_000): Shutdown {
     run,
     onSignals: () => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => {
+        // `on`, not `once`: Ctrl-C under npm delivers SIGINT twice (the terminal's, and npm passing
+        // it on), and a second one without a listener would kill the process mid-shutdown, leaving
+        // the embedded database locked.
+        process.on(signal, () => {
+          if (running !== undefined) {
+            logger.info({ signal }, 'already shutting down')
+            return
+          }
           // A hung step must not keep the process for ever; the orchestrator kills at its own deadline.
           setTimeout(() => {
             logger.error('shutdown took too long; exiting')

@@ -3,7 +3,8 @@ import type { ConversationData, VersionedState } from '@grammyjs/conversations'
 import { run } from '@grammyjs/runner'
 import { RedisAdapter } from '@grammyjs/storage-redis'
 import type { RunnerHandle } from '@grammyjs/runner'
-import type { Update, UserFromGetMe } from 'grammy/types'
+import type { Api } from 'grammy'
+import type { UserFromGetMe } from 'grammy/types'
 import { Redis } from 'ioredis'
 import type { Kysely } from 'kysely'
 import { createDialogueStateStore } from '../bot/shared/dialogue-state-store.js'
@@ -23,8 +24,9 @@ import { createResidentStore } from '../db/repositories/resident-store.js'
 import { loadChannelPerson, markIdentityUnreachable } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
-import type { Route } from '../http/create-http-server.js'
-import { telegramWebhookRoute } from '../http/telegram-webhook.js'
+import type { CheckState } from '../http/health.js'
+import type { HttpSurface } from '../http/surface.js'
+import { telegramWebhook } from '../http/telegram-webhook.js'
 import type { StaffFeature } from '../bot/telegram/context.js'
 import type { Config } from './config.js'
 import type { StaffResources } from './staff/wiring.js'
@@ -32,6 +34,9 @@ import { createStaffFeatures } from './staff/features.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
 import { residentPipelineFor } from './resident-pipeline.js'
+import { keepConnecting } from './keep-connecting.js'
+import type { KeepConnecting } from './keep-connecting.js'
+import { telegramUnreachable } from './messages.js'
 
 const CATALOGUE_TTL_MS = 60_000
 /** How long a stopping bot waits for the updates it is handling. */
@@ -40,6 +45,10 @@ const STOP_GRACE_MS = 10_000
 const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600
 /** Bump when a staff wizard's steps change, so old replay logs are dropped instead of replayed. */
 const CONVERSATION_VERSION = 2
+type GrammySignal = NonNullable<Parameters<Api['getMe']>[0]>
+
+/** Each call at start-up waits this long for the Bot API (grammY's own default is minutes). */
+const START_CALL_TIMEOUT_MS = 10_000
 
 /**
  * Whose wizard an update belongs to: the chat in a private chat; in a group each person has their
@@ -70,9 +79,12 @@ export function cachedCatalogue(db: Kysely<Database>): () => Promise<Catalogue> 
 }
 
 export interface TelegramRole {
-  /** Routes for the HTTP server (the webhook, in webhook mode). */
-  routes: Route[]
-  start: () => Promise<void>
+  /** For the HTTP server: the webhook, in webhook mode. */
+  surfaces: HttpSurface[]
+  /** Reaches the Bot API in the background, retrying with backoff until it answers. */
+  start: () => void
+  /** ok once the bot is set up and taking updates. */
+  state: () => CheckState
   stop: () => Promise<void>
 }
 
@@ -130,43 +142,70 @@ export async function createTelegramRole(options: {
     render: createRenderer(translate),
     log: logger,
   })
-  await bot.init()
   const webhook = config.webhook
   let runner: RunnerHandle | undefined
+  let connecting: KeepConnecting | undefined
   const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
 
+  // Each try picks up where the last one stopped; every call here may be repeated.
+  const setUp = async (stopping: AbortSignal): Promise<void> => {
+    // grammY types signals with an old shim's AbortSignal; at run time it takes the standard one.
+    const signal = () =>
+      AbortSignal.any([stopping, AbortSignal.timeout(START_CALL_TIMEOUT_MS)]) as unknown as GrammySignal
+    // getMe by hand: bot.init() retries a silent network failure for as long as it lasts.
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe(signal())
+    for (const language of LANGUAGES) {
+      const commands = RESIDENT_COMMANDS.map((command) => ({
+        command,
+        description: translate(language, text(`command.${command}`)),
+      }))
+      await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language }, signal())
+    }
+    for (const feature of features) await feature.start?.(bot.api)
+    if (webhook) {
+      await bot.api.setWebhook(
+        telegramWebhookUrl(webhook.url),
+        { secret_token: webhook.secret, allowed_updates: [...allowedUpdates] },
+        signal(),
+      )
+      logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot ready')
+    } else {
+      await bot.api.deleteWebhook({}, signal())
+      if (stopping.aborted) return
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
+      logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot ready')
+    }
+  }
+
   return {
-    routes: webhook
+    surfaces: webhook
       ? [
-          telegramWebhookRoute({
+          telegramWebhook({
             path: TELEGRAM_WEBHOOK_PATH,
             secret: webhook.secret,
-            handleUpdate: (update) => bot.handleUpdate(update as Update),
+            bot,
+            ready: () => bot.isInited(),
           }),
         ]
       : [],
-    start: async () => {
-      for (const language of LANGUAGES) {
-        const commands = RESIDENT_COMMANDS.map((command) => ({
-          command,
-          description: translate(language, text(`command.${command}`)),
-        }))
-        await bot.api.setMyCommands(commands, language === 'ru' ? {} : { language_code: language })
-      }
-      for (const feature of features) await feature.start?.(bot.api)
-      if (webhook) {
-        await bot.api.setWebhook(telegramWebhookUrl(webhook.url), {
-          secret_token: webhook.secret,
-          allowed_updates: [...allowedUpdates],
-        })
-        logger.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram bot ready')
-      } else {
-        await bot.api.deleteWebhook()
-        runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
-        logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'Telegram bot ready')
-      }
+    start: () => {
+      connecting ??= keepConnecting({
+        attempt: setUp,
+        onFirstFailure: (error, retryInMs) => {
+          logger.warn({ err: error }, telegramUnreachable(config.telegramApiRoot, retryInMs))
+        },
+        onRetry: (error, attempt) => {
+          logger.debug({ err: error, attempt }, 'the Telegram Bot API still does not answer')
+        },
+        onRecovered: () => {
+          logger.info({}, 'the Telegram Bot API answers again')
+        },
+      })
     },
+    state: () => connecting?.state() ?? 'connecting',
     stop: async () => {
+      connecting?.stop()
+      await connecting?.settled
       if (runner?.isRunning() === true) await runner.stop()
       // The runner's stop ends fetching but not the updates in hand; a wizard saves its step
       // after replying, so Redis must stay connected until they are done.

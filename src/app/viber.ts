@@ -30,14 +30,18 @@ import { createResidentStore } from '../db/repositories/resident-store.js'
 import { ensureChannelUser, markIdentityUnreachable, userLanguage } from '../db/repositories/users.js'
 import type { Database } from '../db/schema.js'
 import { createTransact } from '../db/transact.js'
-import type { Route } from '../http/create-http-server.js'
+import type { CheckState } from '../http/health.js'
 import type { MediaFile, MediaLinks } from '../http/media.js'
-import { createMediaLinks, mediaRoute } from '../http/media.js'
-import { viberWebhookRoute } from '../http/viber-webhook.js'
+import { createMediaLinks, mediaFiles } from '../http/media.js'
+import type { HttpSurface } from '../http/surface.js'
+import { viberWebhook } from '../http/viber-webhook.js'
 import type { Config } from './config.js'
 import { loadDictionaries } from './locales.js'
 import type { Logger } from './logger.js'
 import { residentPipelineFor } from './resident-pipeline.js'
+import { keepConnecting } from './keep-connecting.js'
+import type { KeepConnecting } from './keep-connecting.js'
+import { viberUnreachable } from './messages.js'
 import { cachedCatalogue } from './telegram.js'
 
 /** How long a link to a photo works (Viber fetches it when the message goes out). */
@@ -94,10 +98,12 @@ function withUploadedPhotos(
 
 export interface ViberRole {
   /** The webhook, and the media links Viber fetches pictures from. */
-  routes: Route[]
+  surfaces: HttpSurface[]
   /** For the send queue: status updates, ratings and notices to Viber users. */
   sender: MessengerSender
-  start: () => Promise<void>
+  /** Checks the account in the background, retrying with backoff until Viber answers. */
+  start: () => void
+  state: () => CheckState
   stop: () => Promise<void>
 }
 
@@ -155,30 +161,37 @@ export async function createViberRole(options: {
     log: logger,
   })
 
-  const routes: Route[] = [
-    viberWebhookRoute({ path: VIBER_WEBHOOK_PATH, authToken: config.viber.authToken, handle: bot.handle }),
+  const surfaces: HttpSurface[] = [
+    viberWebhook({ path: VIBER_WEBHOOK_PATH, authToken: config.viber.authToken, handle: bot.handle }),
   ]
   if (links)
-    routes.push(
-      mediaRoute({
+    surfaces.push(
+      mediaFiles({
         links,
         loadPhoto: (id) => requestPhotoContent(db, id),
         loadTelegramFile: fromTelegram ?? (() => Promise.resolve(null)),
       }),
     )
+  let connecting: KeepConnecting | undefined
 
   return {
-    routes,
+    surfaces,
     sender: createViberSender({ client, photoUrl }),
-    start: async () => {
-      // A health check only: a wrong token shows in the log, the rest of the service still starts.
-      const account = await client.getAccountInfo().catch((error: unknown) => {
-        logger.error({ err: error }, 'Viber account check failed')
-        return null
+    start: () => {
+      // A check of the account only: the webhook takes callbacks meanwhile.
+      connecting ??= keepConnecting({
+        attempt: async () => {
+          const account = await client.getAccountInfo()
+          logger.info({ viber: account.name, webhook: account.webhook }, 'Viber bot ready')
+        },
+        onFirstFailure: (error, retryInMs) => {
+          logger.warn({ err: error }, viberUnreachable(config.viber.apiRoot, retryInMs))
+        },
       })
-      if (account) logger.info({ viber: account.name, webhook: account.webhook }, 'Viber bot ready')
     },
+    state: () => connecting?.state() ?? 'connecting',
     stop: async () => {
+      connecting?.stop()
       await bot.idle()
       redis.disconnect()
     },

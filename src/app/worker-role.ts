@@ -26,7 +26,7 @@ export const queuePrefix = (redisPrefix: string): string => `{${redisPrefix}}`
 
 /** Wires the delivery workers: outbox relay, send queue, notifications, timers, broadcasts, sweeps. */
 export async function createWorkerRole(options: {
-  config: Config & { botToken: string }
+  config: Config
   db: Kysely<Database>
   redisUrl: string
   logger: Logger
@@ -43,6 +43,9 @@ export async function createWorkerRole(options: {
   // without a reachable Telegram chat), so none waits on a queue no worker takes.
   const channels: MessengerChannel[] = config.viber ? ['telegram', 'viber'] : ['telegram']
   if (!config.viber) logger.info({}, 'Viber is off: people reachable only in Viber get no messages from the workers')
+  const token = config.botToken
+  if (token === undefined)
+    logger.info({}, 'Telegram is off: messages for Telegram wait in their queue until a process with BOT_TOKEN runs')
   const running = await startWorkers({
     connection,
     prefix: queuePrefix(config.redisPrefix),
@@ -50,7 +53,7 @@ export async function createWorkerRole(options: {
     store: createDeliveryStore(db, { channels }),
     dispatch: createDispatchDeliveryStore(db),
     notices: createNoticeDeliveryStore(db, { channels }),
-    sender: createTelegramSender({ token: config.botToken, apiRoot: config.telegramApiRoot }),
+    sender: token === undefined ? undefined : createTelegramSender({ token, apiRoot: config.telegramApiRoot }),
     ...(config.viber && { viber: { sender: createViberDeliverySender({ ...config, viber: config.viber }) } }),
     translate,
     closeUnrated: makeCloseUnrated({ transact: createTransact(db, createRequestStore), now: () => new Date() }),
@@ -61,20 +64,23 @@ export async function createWorkerRole(options: {
     now: () => new Date(),
     log: logger,
   })
-  // Admins' notice progress messages: edited every few seconds at most.
-  const progress = createNoticeProgressReporter({
-    store: createNoticeProgressStore(db),
-    editor: createTelegramEditor({ token: config.botToken, apiRoot: config.telegramApiRoot }),
-    translate,
-    everyMs: Math.min(3000, config.sweepEveryMs),
-    log: logger,
-  })
-  progress.start()
+  // Admins' notice progress messages (in Telegram): edited every few seconds at most.
+  const progress =
+    token === undefined
+      ? null
+      : createNoticeProgressReporter({
+          store: createNoticeProgressStore(db),
+          editor: createTelegramEditor({ token, apiRoot: config.telegramApiRoot }),
+          translate,
+          everyMs: Math.min(3000, config.sweepEveryMs),
+          log: logger,
+        })
+  progress?.start()
   logger.info({ rate: config.sendRatePerSecond, channels }, 'delivery workers running')
   return {
     ...running,
     stop: async () => {
-      await progress.stop()
+      await progress?.stop()
       await running.close()
       connection.disconnect()
     },

@@ -1,77 +1,84 @@
-import { createServer } from 'node:http'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-
-/** A route handler; returns false when the path is not its own. */
-export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>
-
-export interface HealthReport {
-  ok: boolean
-  checks: Record<string, 'ok' | 'failing'>
-}
+import rateLimit from '@fastify/rate-limit'
+import { fastify } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import type { HttpSurface } from './surface.js'
 
 export interface HttpServer {
-  server: Server
+  app: FastifyInstance
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   origin: string
+  /** The port it listens on (the one the system chose, for port 0). */
+  port: number
   close: () => Promise<void>
 }
 
+/** Anything larger is refused before a handler sees it; a surface may set its own per route. */
+const BODY_LIMIT_BYTES = 1024 * 1024
+/** A client must send its whole request within this (slow senders hold a socket each). */
+const REQUEST_TIMEOUT_MS = 30_000
+/** An idle socket is closed after this. */
+const CONNECTION_TIMEOUT_MS = 60_000
 const CLOSE_GRACE_MS = 10_000
 
-const json = (response: ServerResponse, status: number, body: unknown): void => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  response.end(JSON.stringify(body))
-}
+/** `http://host:port`, with an IPv6 host in brackets. */
+export const originOf = (host: string, port: number): string =>
+  `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
-/** The one HTTP server of a process: health, and whatever routes the composition root adds. */
+/**
+ * The one HTTP server of a process, on Fastify: each surface (health, webhooks, media, the
+ * operators' page) is a plugin of its own, so its body parser, limits and hooks stay its own.
+ */
 export async function startHttpServer(options: {
   host: string
   port: number
-  health: () => Promise<HealthReport>
-  routes?: Route[]
+  surfaces: HttpSurface[]
   onError: (error: unknown) => void
 }): Promise<HttpServer> {
-  const routes = options.routes ?? []
-  const server = createServer((request, response) => {
-    void (async () => {
-      try {
-        if (request.method === 'GET' && request.url === '/health') {
-          const report = await options.health()
-          json(response, report.ok ? 200 : 503, report)
-          return
-        }
-        for (const route of routes) if (await route(request, response)) return
-        json(response, 404, { error: 'not found' })
-      } catch (error) {
-        options.onError(error)
-        if (!response.headersSent) json(response, 500, { error: 'internal error' })
-        else response.end()
-      }
-    })()
+  const app = fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    // Inside the service nothing is proxied by default; with a proxy in front, all clients share its address.
+    trustProxy: false,
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host, () => {
-      resolve()
+  // Public surfaces opt in with `app.rateLimit(…)`; webhooks come from a few of the messengers' addresses.
+  await app.register(rateLimit, { global: false })
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status >= 500) {
+      options.onError(error)
+      return reply.code(500).send({ error: 'internal error' })
+    }
+    // Oversized, malformed or invalid bodies: the code says which, the body says nothing more.
+    return reply.code(status).send({ error: status })
+  })
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }))
+
+  for (const surface of options.surfaces)
+    await app.register(async (plugin) => {
+      await surface(plugin)
     })
-  })
-  const address = server.address()
+
+  await app.listen({ host: options.host, port: options.port })
+  const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : options.port
   return {
-    server,
-    origin: `http://${options.host}:${port}`,
+    app,
+    origin: originOf(options.host, port),
+    port,
     // Stops taking requests, lets those in flight finish (a webhook update being handled), then
     // cuts whatever still hangs after the grace period.
-    close: () =>
-      new Promise<void>((resolve) => {
-        const force = setTimeout(() => {
-          server.closeAllConnections()
-        }, CLOSE_GRACE_MS)
-        server.close(() => {
-          clearTimeout(force)
-          resolve()
-        })
-        server.closeIdleConnections()
-      }),
+    close: async () => {
+      const force = setTimeout(() => {
+        app.server.closeAllConnections()
+      }, CLOSE_GRACE_MS)
+      try {
+        await app.close()
+      } finally {
+        clearTimeout(force)
+      }
+    },
   }
 }

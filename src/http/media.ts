@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
-import type { Route } from './create-http-server.js'
+import type { HttpSurface } from './surface.js'
+import { perIpLimit } from './surface.js'
 
 /** A photo we can show by URL: one kept in request_photos, or one Telegram holds. */
 export type MediaKey = { kind: 'photo'; id: number } | { kind: 'telegram'; fileId: string }
@@ -55,42 +55,34 @@ export function createMediaLinks(options: {
 
 export type MediaLinks = ReturnType<typeof createMediaLinks>
 
-const notFound = (response: ServerResponse): void => {
-  response.writeHead(404, { 'content-type': 'application/json' })
-  response.end('{"error":404}')
-}
+/** Enough for a messenger's servers fetching the pictures of a busy broadcast; it stops scraping. */
+const MEDIA_PER_IP_PER_MINUTE = 600
 
 /** GET /media/…: the photo a signed, unexpired link names; 404 for anything else, forged or expired alike. */
-export function mediaRoute(options: {
+export function mediaFiles(options: {
   links: MediaLinks
   loadPhoto: (id: number) => Promise<MediaFile | null>
   loadTelegramFile: (fileId: string) => Promise<MediaFile | null>
-}): Route {
-  return async (request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname
-    if (!pathname.startsWith(MEDIA_PATH)) return false
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      notFound(response)
-      return true
-    }
-    const key = options.links.verify(pathname)
-    const file =
-      key === null
-        ? null
-        : key.kind === 'photo'
-          ? await options.loadPhoto(key.id)
-          : await options.loadTelegramFile(key.fileId)
-    if (!file) {
-      notFound(response)
-      return true
-    }
-    response.writeHead(200, {
-      'content-type': file.mimeType,
-      'content-length': file.content.length,
-      'cache-control': 'private, max-age=3600',
-      'x-content-type-options': 'nosniff',
+}): HttpSurface {
+  return (app) => {
+    app.addHook('onRequest', perIpLimit(app, 'media', MEDIA_PER_IP_PER_MINUTE))
+    app.get(`${MEDIA_PATH}*`, async (request, reply) => {
+      const key = options.links.verify(request.url.split('?')[0] ?? '')
+      const file =
+        key === null
+          ? null
+          : key.kind === 'photo'
+            ? await options.loadPhoto(key.id)
+            : await options.loadTelegramFile(key.fileId)
+      if (!file) return reply.code(404).send({ error: 404 })
+      return reply
+        .headers({
+          'content-type': file.mimeType,
+          'content-length': file.content.length,
+          'cache-control': 'private, max-age=3600',
+          'x-content-type-options': 'nosniff',
+        })
+        .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength))
     })
-    response.end(request.method === 'HEAD' ? undefined : file.content)
-    return true
   }
 }

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
-import type { Route } from './create-http-server.js'
+import type { FastifyReply } from 'fastify'
+import { escapeHtml } from './html.js'
+import type { HttpSurface } from './surface.js'
+import { perIpLimit, refuseOtherMethods } from './surface.js'
 
 export interface QueueFigures {
   name: string
@@ -60,9 +62,6 @@ function authorised(header: string | undefined, password: string): boolean {
   return timingSafeEqual(digest(given), digest(`${DASHBOARD_USER}:${password}`))
 }
 
-const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
-
 const cell = (value: string | number | boolean | null): string =>
   `<td>${escapeHtml(value === null ? '—' : String(value))}</td>`
 const table = (head: string[], rows: (string | number | boolean | null)[][]): string =>
@@ -100,49 +99,44 @@ JSON: <a href="${DASHBOARD_PATH}.json">${DASHBOARD_PATH}.json</a></p>
 <h2>Dead letters (open: ${String(s.delivery.deadLetters.open)})</h2>${dead}<h2>Recently failed jobs</h2>${failed}</body></html>`
 }
 
-function send(
-  response: ServerResponse,
-  status: number,
-  type: string,
-  body: string,
-  extra: Record<string, string> = {},
-) {
-  response.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    ...extra,
-  })
-  response.end(body)
-}
+/** Counted before the password is checked, so guessing it is slow too. */
+const DASHBOARD_PER_IP_PER_MINUTE = 60
+
+const send = (reply: FastifyReply, status: number, type: string, body: string) =>
+  reply
+    .code(status)
+    .headers({
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    })
+    .send(body)
 
 /**
  * GET /admin/queues (HTML) and /admin/queues.json: queue depths, failures, dead letters and notice
  * progress for operators, behind HTTP Basic authentication. Read-only, so a forged cross-site
  * request can change nothing.
  */
-export function operationsDashboardRoute(options: {
+export function operationsDashboard(options: {
   password: string
   snapshot: () => Promise<OperationsSnapshot>
-}): Route {
-  return async (request, response) => {
-    const path = (request.url ?? '').split('?')[0]
-    if (path !== DASHBOARD_PATH && path !== `${DASHBOARD_PATH}.json`) return false
-    if (request.method !== 'GET') {
-      send(response, 405, 'text/plain; charset=utf-8', 'method not allowed', { allow: 'GET' })
-      return true
-    }
-    if (!authorised(request.headers.authorization, options.password)) {
-      send(response, 401, 'text/plain; charset=utf-8', 'authentication required', {
-        'www-authenticate': 'Basic realm="Service 115 operations", charset="UTF-8"',
-      })
-      return true
-    }
-    const snapshot = await options.snapshot()
-    if (path.endsWith('.json')) send(response, 200, 'application/json; charset=utf-8', JSON.stringify(snapshot))
-    else send(response, 200, 'text/html; charset=utf-8', renderDashboard(snapshot))
-    return true
+}): HttpSurface {
+  return (app) => {
+    app.addHook('onRequest', perIpLimit(app, 'operations', DASHBOARD_PER_IP_PER_MINUTE))
+    app.addHook('onRequest', async (request, reply) => {
+      if (authorised(request.headers.authorization, options.password)) return
+      reply.header('www-authenticate', 'Basic realm="Service 115 operations", charset="UTF-8"')
+      return send(reply, 401, 'text/plain; charset=utf-8', 'authentication required')
+    })
+    app.get(DASHBOARD_PATH, async (_request, reply) =>
+      send(reply, 200, 'text/html; charset=utf-8', renderDashboard(await options.snapshot())),
+    )
+    app.get(`${DASHBOARD_PATH}.json`, async (_request, reply) =>
+      send(reply, 200, 'application/json; charset=utf-8', JSON.stringify(await options.snapshot())),
+    )
+    refuseOtherMethods(app, DASHBOARD_PATH, ['GET'])
+    refuseOtherMethods(app, `${DASHBOARD_PATH}.json`, ['GET'])
   }
 }

@@ -1,8 +1,15 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Route } from './create-http-server.js'
+import { webhookCallback } from 'grammy'
+import type { Bot, Context } from 'grammy'
+import type { HttpSurface } from './surface.js'
+import { refuseOtherMethods } from './surface.js'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/**
+ * Past this, the call is answered 500 and Telegram sends the update again; the redelivery is
+ * recognised by its update id, so a slow update is not handled twice.
+ */
+const HANDLE_TIMEOUT_MS = 30_000
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false
@@ -11,63 +18,40 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-const status = (response: ServerResponse, code: number): void => {
-  response.writeHead(code, { 'content-type': 'application/json' })
-  response.end(code === 200 ? '{}' : JSON.stringify({ error: code }))
-}
+/** An update is an object with a numeric update_id; grammY reads the rest. */
+const UPDATE_SCHEMA = {
+  type: 'object',
+  required: ['update_id'],
+  properties: { update_id: { type: 'integer' } },
+} as const
 
 /**
- * POST <path>: Telegram's updates. The secret token is checked (in constant time) before the
- * body is even read; a wrong or missing one gets 401 and nothing is handled.
+ * POST <path>: Telegram's updates, through grammY's own Fastify adapter. The secret token is
+ * checked (in constant time) before the body is even read; a wrong or missing one gets 401 and
+ * nothing is handled. Until the bot knows who it is (getMe), calls get 503 and Telegram retries.
  */
-export function telegramWebhookRoute(options: {
+export function telegramWebhook<C extends Context>(options: {
   path: string
   secret: string
-  handleUpdate: (update: unknown) => Promise<void>
-}): Route {
-  return async (request, response) => {
-    if (request.url !== options.path) return false
-    if (request.method !== 'POST') {
-      status(response, 405)
-      return true
-    }
-    if (!sameSecret(request.headers['x-telegram-bot-api-secret-token'], options.secret)) {
-      status(response, 401)
-      return true
-    }
-    const body = await readBody(request)
-    if (body === null) {
-      status(response, 413)
-      return true
-    }
-    let update: unknown
-    try {
-      update = JSON.parse(body.toString('utf8'))
-    } catch {
-      status(response, 400)
-      return true
-    }
-    if (
-      typeof update !== 'object' ||
-      update === null ||
-      typeof (update as { update_id?: unknown }).update_id !== 'number'
-    ) {
-      status(response, 400)
-      return true
-    }
-    await options.handleUpdate(update)
-    status(response, 200)
-    return true
+  bot: Bot<C>
+  ready: () => boolean
+}): HttpSurface {
+  return (app) => {
+    const handle = webhookCallback(options.bot, 'fastify', {
+      secretToken: options.secret,
+      onTimeout: 'throw',
+      timeoutMilliseconds: HANDLE_TIMEOUT_MS,
+    })
+    app.post(options.path, {
+      bodyLimit: MAX_BODY_BYTES,
+      schema: { body: UPDATE_SCHEMA },
+      onRequest: async (request, reply) => {
+        if (!sameSecret(request.headers['x-telegram-bot-api-secret-token'], options.secret))
+          return reply.code(401).send({ error: 401 })
+        if (!options.ready()) return reply.code(503).header('retry-after', '10').send({ error: 503 })
+      },
+      handler: handle,
+    })
+    refuseOtherMethods(app, options.path, ['POST'])
   }
 }

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { Route } from './create-http-server.js'
+import type { HttpSurface } from './surface.js'
+import { refuseOtherMethods } from './surface.js'
 
 const MAX_BODY_BYTES = 1024 * 1024
 const SIGNATURE = /^[0-9a-f]{64}$/i
@@ -25,27 +26,15 @@ export function verifyViberSignature(body: Uint8Array, authToken: string, signat
 const BIG_TOKEN = /"(message_token)"\s*:\s*(-?\d+)/g
 const parseCallback = (raw: string): unknown => JSON.parse(raw.replace(BIG_TOKEN, '"$1":"$2"'))
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
+const answer = (reply: FastifyReply, code: number, body: unknown = code === 200 ? {} : { error: code }) =>
+  reply.code(code).type('application/json; charset=utf-8').send(JSON.stringify(body))
 
-const answer = (response: ServerResponse, code: number, body: unknown = code === 200 ? {} : { error: code }): void => {
-  response.writeHead(code, { 'content-type': 'application/json; charset=utf-8' })
-  response.end(JSON.stringify(body))
-}
-
-function signatureOf(request: IncomingMessage, url: URL): string | undefined {
+function signatureOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-viber-content-signature']
   if (typeof header === 'string') return header
   // Viber's own SDK also reads it from ?sig=; accept that when the header is missing.
-  return url.searchParams.get('sig') ?? undefined
+  const { sig } = request.query as Record<string, unknown>
+  return typeof sig === 'string' ? sig : undefined
 }
 
 /**
@@ -53,45 +42,32 @@ function signatureOf(request: IncomingMessage, url: URL): string | undefined {
  * is parsed; a missing or wrong one gets 403 and nothing is handled. The handler's answer (the
  * welcome for `conversation_started`) becomes the response body.
  */
-export function viberWebhookRoute(options: {
+export function viberWebhook(options: {
   path: string
   authToken: string
   handle: (callback: ViberCallbackEnvelope) => Promise<object | null>
-}): Route {
-  return async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname !== options.path) return false
-    if (request.method !== 'POST') {
-      answer(response, 405)
-      return true
-    }
-    const body = await readBody(request)
-    if (body === null) {
-      answer(response, 413)
-      return true
-    }
-    if (!verifyViberSignature(body, options.authToken, signatureOf(request, url))) {
-      answer(response, 403)
-      return true
-    }
-    let parsed: unknown
-    try {
-      parsed = parseCallback(body.toString('utf8'))
-    } catch {
-      answer(response, 400)
-      return true
-    }
-    const callback = ViberCallbackEnvelope.safeParse(parsed)
-    if (!callback.success) {
-      answer(response, 400)
-      return true
-    }
-    // The check Viber makes when the webhook is set: it only needs a 200.
-    if (callback.data.event === 'webhook') {
-      answer(response, 200)
-      return true
-    }
-    answer(response, 200, (await options.handle(callback.data)) ?? {})
-    return true
+}): HttpSurface {
+  return (app) => {
+    // The signature covers the exact bytes, so this surface reads every body raw, whatever its type.
+    app.removeAllContentTypeParsers()
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body)
+    })
+    app.post(options.path, { bodyLimit: MAX_BODY_BYTES }, async (request, reply) => {
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+      if (!verifyViberSignature(body, options.authToken, signatureOf(request))) return answer(reply, 403)
+      let parsed: unknown
+      try {
+        parsed = parseCallback(body.toString('utf8'))
+      } catch {
+        return answer(reply, 400)
+      }
+      const callback = ViberCallbackEnvelope.safeParse(parsed)
+      if (!callback.success) return answer(reply, 400)
+      // The check Viber makes when the webhook is set: it only needs a 200.
+      if (callback.data.event === 'webhook') return answer(reply, 200)
+      return answer(reply, 200, (await options.handle(callback.data)) ?? {})
+    })
+    refuseOtherMethods(app, options.path, ['POST'])
   }
 }

@@ -37,7 +37,8 @@ export interface WorkerDeps {
   /** The dispatchers' messages (cards, assignments, answers, group chats). */
   dispatch: DispatchDeliveryStore
   notices: NoticeDeliveryStore
-  sender: MessengerSender
+  /** Telegram switched on (BOT_TOKEN); without it, Telegram sends wait in their queue for a process that has one. */
+  sender: MessengerSender | undefined
   /** Viber switched on: its users' messages go through a queue and budget of their own. */
   viber?: { sender: MessengerSender; ratePerSecond?: number }
   translate: Translate
@@ -116,28 +117,29 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     }
   }
 
-  start(
-    QUEUES.send,
-    createSendProcessor({
-      ...sendStores,
-      notices: deps.notices,
-      sender: deps.sender,
-      pacer,
-      botPacer,
-      translate: deps.translate,
-      log: deps.log,
-      channel: 'telegram',
-      forward: forwardTo(queues),
-    }),
-    // The bot pacer is global across every worker process: one budget per bot token. A send takes
-    // well under a second and waits at most 5 s for its slot, so a 10 s lock brings a crashed
-    // worker's jobs back soon.
-    {
-      concurrency: sendConcurrency(deps.sendRatePerSecond),
-      lockDuration: 10_000,
-      stalledInterval: 5_000,
-    },
-  )
+  if (deps.sender)
+    start(
+      QUEUES.send,
+      createSendProcessor({
+        ...sendStores,
+        notices: deps.notices,
+        sender: deps.sender,
+        pacer,
+        botPacer,
+        translate: deps.translate,
+        log: deps.log,
+        channel: 'telegram',
+        forward: forwardTo(queues),
+      }),
+      // The bot pacer is global across every worker process: one budget per bot token. A send takes
+      // well under a second and waits at most 5 s for its slot, so a 10 s lock brings a crashed
+      // worker's jobs back soon.
+      {
+        concurrency: sendConcurrency(deps.sendRatePerSecond),
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+      },
+    )
   if (deps.viber) {
     const rate = deps.viber.ratePerSecond ?? VIBER_SEND_RATE_PER_SECOND
     start(

@@ -41,8 +41,7 @@ describe('the operators delivery page (real Redis and PostgreSQL)', () => {
     http = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
-      routes: [dashboard.route],
-      health: () => Promise.resolve({ ok: true, checks: {} }),
+      surfaces: [dashboard.surface],
       onError: () => undefined,
     })
   })

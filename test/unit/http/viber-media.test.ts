@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpServer } from '../../../src/http/create-http-server.js'
 import { startHttpServer } from '../../../src/http/create-http-server.js'
 import type { MediaFile } from '../../../src/http/media.js'
-import { createMediaLinks, mediaRoute } from '../../../src/http/media.js'
+import { createMediaLinks, mediaFiles } from '../../../src/http/media.js'
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9])
@@ -20,9 +20,8 @@ describe('signed, expiring media links (real HTTP on loopback)', () => {
     http = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
-      health: () => Promise.resolve({ ok: true, checks: {} }),
-      routes: [
-        mediaRoute({
+      surfaces: [
+        mediaFiles({
           links,
           loadPhoto: (id) => Promise.resolve(photos.get(id) ?? null),
           loadTelegramFile: (fileId) => Promise.resolve(telegram.get(fileId) ?? null),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpServer } from '../../../src/http/create-http-server.js'
 import { startHttpServer } from '../../../src/http/create-http-server.js'
 import type { ViberCallbackEnvelope } from '../../../src/http/viber-webhook.js'
-import { verifyViberSignature, viberWebhookRoute } from '../../../src/http/viber-webhook.js'
+import { verifyViberSignature, viberWebhook } from '../../../src/http/viber-webhook.js'
 import { postSigned, signatureOf } from '../../support/fake-viber/signed-post.js'
 
 // The vector both official Viber SDKs test with.
@@ -63,9 +63,8 @@ describe('the Viber webhook route (real HTTP on loopback)', () => {
     http = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
-      health: () => Promise.resolve({ ok: true, checks: {} }),
-      routes: [
-        viberWebhookRoute({
+      surfaces: [
+        viberWebhook({
           path: '/viber/webhook',
           authToken: token,
           handle: (callback) => {
