@@ -6,6 +6,8 @@ import type { Language } from '../../core/i18n/text.js'
 import type { Translate } from '../../core/i18n/translate.js'
 import { htmlToPlain } from '../../core/i18n/translate.js'
 import type { PersonFlavor } from './context.js'
+import type { WarnLog } from './harmless-errors.js'
+import { unlessHarmless } from './harmless-errors.js'
 
 /** The pressed button as the codec reads it; null for an update that is not a button press. */
 export const pressedButton = (ctx: Context): DecodedCallback | null => {
@@ -37,12 +39,17 @@ export function onButton<C extends Context, K extends CallbackKind>(
  * A button the codec cannot read (from an older format, damaged or forged) is answered with a
  * polite "out of date" and goes no further: no feature and no query ever sees its data.
  */
-export function answerOutdatedButtons<C extends Context & PersonFlavor>(translate: Translate): MiddlewareFn<C> {
+export function answerOutdatedButtons<C extends Context & PersonFlavor>(
+  translate: Translate,
+  log: WarnLog,
+): MiddlewareFn<C> {
   return async (ctx, next) => {
     if (pressedButton(ctx)?.kind !== 'outdated') return next()
     const language: Language = ctx.person?.language ?? 'ru'
     const message = translate(language, text('common.outdated-button'))
-    await ctx.answerCallbackQuery({ text: htmlToPlain(message) }).catch(() => undefined)
+    await ctx
+      .answerCallbackQuery({ text: htmlToPlain(message) })
+      .catch(unlessHarmless(log, 'answering an out-of-date button'))
     // In a group the toast is enough; a private chat gets the words to keep too.
     if (ctx.chat?.type === 'private') await ctx.reply(message, { parse_mode: 'HTML' })
   }

@@ -112,7 +112,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
     })
   })
 
-  bot.use(answerOutdatedButtons(deps.translate))
+  bot.use(answerOutdatedButtons(deps.translate, deps.log))
 
   bot.use(
     conversations<BotContext, Context>({

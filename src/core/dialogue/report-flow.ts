@@ -1,3 +1,5 @@
+// Long on purpose: the report's steps in the order a resident meets them (category, address,
+// description, photos, phone, summary), each a small pure function sharing the same step kit.
 import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS } from '../requests/request.js'
 import { text } from '../i18n/text.js'
 import { characters, visibleCharacters } from '../shared/characters.js'

@@ -3,7 +3,7 @@ import { Composer } from 'grammy'
 import type { BotContext, StaffFeature } from '../../context.js'
 import { behindErrorBoundary } from '../shared/boundary.js'
 import { installAssignments } from './assignments.js'
-import type { ExecutorDeps } from './deps.js'
+import type { ExecutorDeps } from './ports.js'
 import { FINISH_WIZARD, finishWizard } from './finish-wizard.js'
 
 /** The executor's work: /mine, "start", and the "done" wizard (after photos, comment, confirmation). */

@@ -10,7 +10,7 @@ import type { BotContext } from '../../context.js'
 import { unlessHarmless } from '../../harmless-errors.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForOwn } from '../shared/wait.js'
-import type { ExecutorDeps } from './deps.js'
+import type { ExecutorDeps } from './ports.js'
 import { refusalText } from './results.js'
 
 export const FINISH_WIZARD = 'executor-finish'

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import type { BotContext, StaffFeature } from '../../context.js'
 import { behindErrorBoundary } from '../shared/boundary.js'
-import type { OnboardingDeps } from './deps.js'
+import type { OnboardingDeps } from './ports.js'
 import { installInvite } from './invite.js'
 import { installRedeem } from './redeem.js'
 import { installStaffList } from './staff-list.js'

@@ -11,7 +11,7 @@ import type { BotContext } from '../../context.js'
 import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
 import { settlePress } from './buttons.js'
-import type { OnboardingDeps } from './deps.js'
+import type { OnboardingDeps } from './ports.js'
 import { placeText, roleText } from './places.js'
 import { INVITE_ERROR } from './texts.js'
 

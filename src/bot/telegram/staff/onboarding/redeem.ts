@@ -2,7 +2,7 @@ import type { Composer } from 'grammy'
 import { INVITE_PAYLOAD_PREFIX } from '../../../../core/access/invites.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { BotContext } from '../../context.js'
-import type { OnboardingDeps } from './deps.js'
+import type { OnboardingDeps } from './ports.js'
 import { placeText, roleText } from './places.js'
 import { NEXT_STEP, REDEEM_ERROR } from './texts.js'
 

@@ -10,7 +10,7 @@ import type { Button } from '../shared/keyboard.js'
 import { keyboard } from '../shared/keyboard.js'
 import { pagingOf } from '../shared/paging.js'
 import { settlePress } from './buttons.js'
-import type { OnboardingDeps } from './deps.js'
+import type { OnboardingDeps } from './ports.js'
 import { memberName, placeText, roleText } from './places.js'
 import { REVOKE_ERROR } from './texts.js'
 
