@@ -1,4 +1,4 @@
-import type { Actor } from '../access/permissions.js'
+import type { Actor, RequestScope } from '../access/permissions.js'
 import { can } from '../access/permissions.js'
 import type { Clock, OutboxMessage, Transact } from '../shared/ports.js'
 import type { RequestForChange, StatusChangeRow } from './change-status.js'
@@ -8,6 +8,8 @@ import { transition } from './status.js'
 export type Rating = 0 | 1 | 2 | 3 | 4 | 5
 
 export interface RateRequestStore {
+  /** Who may see and rate the request, read without a lock. */
+  readScope: (requestId: number) => Promise<RequestScope | null>
   lockRequest: (
     requestId: number,
   ) => Promise<(RequestForChange & { rating: number | null; ratedAt: Date | null }) | null>
@@ -26,9 +28,12 @@ const REOPEN_AT_OR_BELOW = 2
 export function makeRateRequest(deps: { transact: Transact<RateRequestStore>; now: Clock }) {
   return async function rateRequest(actor: Actor, requestId: number, rating: Rating): Promise<RateRequestResult> {
     return deps.transact(async (store): Promise<RateRequestResult> => {
+      // A stranger's rating (a forged button) locks nothing: permission is read first, unlocked.
+      const denied = refusal(actor, await store.readScope(requestId))
+      if (denied) return denied
       const request = await store.lockRequest(requestId)
-      if (!request || !can(actor, 'request.view', request)) return { ok: false, error: 'not-found' }
-      if (!can(actor, 'request.rate', request)) return { ok: false, error: 'not-allowed' }
+      const deniedLocked = refusal(actor, request)
+      if (deniedLocked || !request) return deniedLocked ?? { ok: false, error: 'not-found' }
       if (request.rating !== null || request.ratedAt !== null) return { ok: false, error: 'already-rated' }
       const reopen = rating <= REOPEN_AT_OR_BELOW
       const result = transition(request.status, reopen ? 'reopen' : 'close')
@@ -55,4 +60,10 @@ export function makeRateRequest(deps: { transact: Transact<RateRequestStore>; no
       return { ok: true, outcome: reopen ? 'reopened' : 'closed' }
     })
   }
+}
+
+function refusal(actor: Actor, request: RequestScope | null): Extract<RateRequestResult, { ok: false }> | null {
+  if (!request || !can(actor, 'request.view', request)) return { ok: false, error: 'not-found' }
+  if (!can(actor, 'request.rate', request)) return { ok: false, error: 'not-allowed' }
+  return null
 }

@@ -2,6 +2,7 @@
 // transaction, as a thin object over module functions; splitting it would split one transaction's story.
 import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
+import type { RequestScope } from '../../core/access/permissions.js'
 import type { ChangeStatusStore, RequestForChange, StatusChangeRow } from '../../core/requests/change-status.js'
 import type { Photo, RegisteredRequest } from '../../core/requests/request.js'
 import type { RateRequestStore } from '../../core/requests/rate-request.js'
@@ -71,6 +72,7 @@ export function createRequestStore(trx: Transaction<Database>): RequestStore {
         .executeTakeFirstOrThrow()
       return row.n
     },
+    readScope: (requestId) => readRequestScope(trx, requestId),
     lockRequest: async (requestId) => {
       const request = await lockRequest(trx, requestId)
       if (!request) return null
@@ -190,6 +192,35 @@ async function addPhotos(
       })),
     )
     .execute()
+}
+
+async function readRequestScope(trx: Transaction<Database>, requestId: number): Promise<RequestScope | null> {
+  const row = await trx
+    .selectFrom('requests')
+    .select([
+      'author_user_id',
+      'district_id',
+      'primary_organisation_id',
+      'copy_organisation_ids',
+      'executor_user_id',
+      (eb) =>
+        eb
+          .selectFrom('request_followers')
+          .select(sql<number[]>`coalesce(array_agg(user_id), '{}')`.as('ids'))
+          .whereRef('request_followers.request_id', '=', 'requests.id')
+          .as('follower_ids'),
+    ])
+    .where('id', '=', requestId)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    authorUserId: row.author_user_id,
+    followerUserIds: row.follower_ids ?? [],
+    districtId: row.district_id,
+    primaryOrganisationId: row.primary_organisation_id,
+    copyOrganisationIds: row.copy_organisation_ids,
+    executorUserId: row.executor_user_id,
+  }
 }
 
 async function lockRequest(trx: Transaction<Database>, requestId: number): Promise<RequestForChange | null> {
