@@ -243,6 +243,9 @@ describe('the dispatcher works requests in Telegram (fake Bot API, real PostgreS
     await says(operator, 'dispatch.call.ask-address')
     operator.sendText('Лида, ул. Мицкевича, 7, кв. 12')
     await says(operator, 'dispatch.call.ask-description')
+    // Invisible characters are refused at the step, in the resident dialogue's words, not at the end.
+    operator.sendText('\u200B\u200F'.repeat(10))
+    await says(operator, 'report.description-too-short')
     operator.sendText('Нет отопления во всей квартире')
     const registered = await says(operator, 'dispatch.call.registered')
     const number = /GR-\d{2}-\d{6}/.exec(registered.text ?? '')?.[0] ?? ''

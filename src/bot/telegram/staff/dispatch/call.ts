@@ -4,10 +4,9 @@ import { can } from '../../../../core/access/permissions.js'
 import { normalizeBelarusPhone } from '../../../../core/dispatch/phone.js'
 import type { Language, LocalizedText, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
-import { DESCRIPTION_MAX_LENGTH, DESCRIPTION_MIN_LENGTH } from '../../../../core/requests/request.js'
+import { descriptionProblem } from '../../../../core/requests/description.js'
 import type { CallStep } from '../../../../core/shared/callback-data.js'
 import { encodeCallback } from '../../../../core/shared/callback-data.js'
-import { characters } from '../../../../core/shared/characters.js'
 import { pressedOf } from '../../callbacks.js'
 import type { BotContext } from '../../context.js'
 import { CALL_ERROR } from './outcomes.js'
@@ -105,12 +104,7 @@ export function createCallConversation(ports: DispatchPorts) {
     const addressText = await typed('dispatch.call.ask-address', (v) =>
       v.length > 500 ? text('dispatch.call.too-long') : null,
     )
-    const description = await typed('dispatch.call.ask-description', (v) => {
-      const n = characters(v)
-      if (n < DESCRIPTION_MIN_LENGTH) return text('dispatch.call.description-short', { min: DESCRIPTION_MIN_LENGTH })
-      if (n > DESCRIPTION_MAX_LENGTH) return text('dispatch.call.too-long')
-      return null
-    })
+    const description = await typed('dispatch.call.ask-description', descriptionProblem)
     const idempotencyKey = await conversation.external(() => ports.newId())
     const result = await conversation.external(async (outside) => {
       const actor = outside.person?.actor
