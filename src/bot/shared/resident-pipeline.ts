@@ -24,6 +24,9 @@ export type ResidentInput =
   /** An answer to "was it fixed?", which the workers asked outside the dialogue's current question. */
   | { type: 'rating'; requestId: number; rating: Rating }
 
+/** `answer`: the input was handled; `notice`: it was not (slow down, something went wrong). */
+export type ReplyKind = 'answer' | 'notice'
+
 /** Who wrote, as the pipeline needs them; a channel may load more (Telegram: staff roles). */
 export interface ResidentPerson {
   userId: number
@@ -40,8 +43,11 @@ export interface ResidentUpdate<P extends ResidentPerson> {
   channelLanguage: string | undefined
   /** Reads what was sent, once the person is let through; null when there is nothing for the resident side. */
   read: (person: P) => Promise<ResidentInput | null>
-  /** Sends an answer in the channel's own form. */
-  reply: (answer: DialogueReply) => Promise<void>
+  /**
+   * Sends an answer in the channel's own form. `notice`: the input was not answered (flood, a
+   * failure), so what the person pressed must stay usable for another try.
+   */
+  reply: (answer: DialogueReply, kind: ReplyKind) => Promise<void>
 }
 
 export type RateOutcome =
@@ -101,7 +107,7 @@ export function createResidentPipeline<P extends ResidentPerson>(deps: ResidentP
   async function apologise(update: ResidentUpdate<P>, person: P, error: unknown): Promise<boolean> {
     deps.log.error({ err: error, channel: deps.channel, update: update.updateKey }, 'resident update failed')
     try {
-      await update.reply(notice(person.language, 'common.error'))
+      await update.reply(notice(person.language, 'common.error'), 'notice')
       return true
     } catch (replyError) {
       deps.log.error({ err: replyError, channel: deps.channel, update: update.updateKey }, 'error reply not sent')
@@ -116,8 +122,11 @@ export function createResidentPipeline<P extends ResidentPerson>(deps: ResidentP
       const verdict = await deps.floodGuard(`${deps.channel}:${update.externalId}`)
       if (verdict !== 'drop') {
         person = await deps.loadPerson(update.externalId, update.channelLanguage)
-        const reply = verdict === 'warn' ? notice(person.language, 'common.flood') : await respond(update, person)
-        if (reply) await update.reply(reply)
+        if (verdict === 'warn') await update.reply(notice(person.language, 'common.flood'), 'notice')
+        else {
+          const reply = await respond(update, person)
+          if (reply) await update.reply(reply, 'answer')
+        }
       }
     } catch (error) {
       if (!person || !(await apologise(update, person, error))) {

@@ -105,9 +105,10 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
         await next()
         return ctx.residentInput ?? null
       },
-      reply: async (answer) => {
+      reply: async (answer, kind) => {
         await deps.render(ctx.api, chat.id, answer.language, answer.messages)
-        await clearPressedButtons(ctx)
+        // After "slow down" or "something went wrong" the same button must work for another try.
+        if (kind === 'answer') await clearPressedButtons(ctx)
       },
     })
   })

@@ -62,22 +62,24 @@ function setup(options: Setup = {}) {
 /** An update whose answers are collected; `failReplies` replies fail before one goes out. */
 function anUpdate(input: ResidentInput | null, failReplies = 0) {
   const replies: string[][] = []
+  const kinds: string[] = []
   let failures = failReplies
   const update: ResidentUpdate<ResidentPerson> = {
     externalId: '42',
     updateKey: 'u1',
     channelLanguage: 'be',
     read: () => Promise.resolve(input),
-    reply: (answer) => {
+    reply: (answer, kind) => {
       if (failures > 0) {
         failures -= 1
         return Promise.reject(new Error('channel refused'))
       }
       replies.push(answer.messages.flatMap((m) => m.text.map((t) => t.key)))
+      kinds.push(kind)
       return Promise.resolve()
     },
   }
-  return { update, replies }
+  return { update, replies, kinds }
 }
 
 const startEvent: ResidentInput = { type: 'event', event: { type: 'start', payload: null } }
@@ -90,6 +92,7 @@ describe('the resident pipeline', () => {
     await pipeline(anUpdate(startEvent).update)
     expect(turns).toHaveLength(1)
     expect(first.replies).toEqual([['menu.title']])
+    expect(first.kinds).toEqual(['answer'])
     expect(updates.done.has('u1')).toBe(true)
   })
 
@@ -98,6 +101,7 @@ describe('the resident pipeline', () => {
     const warn = anUpdate(startEvent)
     await warned.pipeline(warn.update)
     expect(warn.replies).toEqual([['common.flood']])
+    expect(warn.kinds).toEqual(['notice'])
     const dropped = setup({ flood: 'drop' })
     const drop = anUpdate(startEvent)
     await dropped.pipeline(drop.update)
@@ -121,6 +125,8 @@ describe('the resident pipeline', () => {
     const failing = anUpdate(startEvent)
     await pipeline(failing.update)
     expect(failing.replies).toEqual([['common.error']])
+    // A notice, not an answer: the button the person pressed stays for another try.
+    expect(failing.kinds).toEqual(['notice'])
     expect(updates.done.has('u1')).toBe(true)
   })
 
