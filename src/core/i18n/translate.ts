@@ -1,4 +1,6 @@
 import { cleanText } from '../shared/characters.js'
+import { deadlineWording } from './deadline.js'
+import type { CalendarDay } from './deadline.js'
 import type { Language, Text, TextParam } from './text.js'
 
 /** locales/<language>/*.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
@@ -35,11 +37,31 @@ export function createTranslator(options: TranslatorOptions): Translate {
     }
     return f.format(new Date(iso))
   }
+  const dayFormatters = new Map<Language, Intl.DateTimeFormat>()
+  // The day is already the region's calendar day; formatting it at UTC noon keeps it that day.
+  const formatDay = (language: Language, day: CalendarDay): string => {
+    let f = dayFormatters.get(language)
+    if (!f) {
+      f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+      })
+      dayFormatters.set(language, f)
+    }
+    return f.format(new Date(Date.UTC(day.year, day.month - 1, day.day, 12)))
+  }
+  const deadline = (language: Language, iso: string): string => {
+    const wording = deadlineWording(iso, options.timeZone)
+    if (wording.kind === 'moment') return escapeHtml(formatDate(language, wording.at))
+    return one(language, { key: 'deadline.through-day', params: { date: formatDay(language, wording.day) } })
+  }
   const param = (language: Language, value: TextParam): string => {
     if (typeof value === 'number') return String(value)
     if (typeof value === 'string') return escapeHtml(value)
     if ('localized' in value) return escapeHtml(value.localized[language])
     if ('text' in value) return one(language, value.text)
+    if ('deadline' in value) return deadline(language, value.deadline)
     return escapeHtml(formatDate(language, value.datetime))
   }
   function one(language: Language, message: Text): string {
