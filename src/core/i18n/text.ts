@@ -17,6 +17,8 @@ export type TextParam =
   | { datetime: string }
   /** A deadline (ISO instant), said as people say it: a midnight deadline names the day it closes. */
   | { deadline: string }
+  /** A period (ISO instants; no end: not known yet), said on one day where it fits one. */
+  | { period: { from: string; until: string | null } }
   | { text: Text }
 
 /** A text for people: a key in locales/<language>/*.json and its parameters. */
