@@ -75,9 +75,9 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
   }
 
   /** From the streets question to the preview's question. */
-  /** At the window question: 13:00–23:00, the text, no photo. */
+  /** At the window question: 13:00–23:59 (over today only in its last minute), the text, no photo. */
   async function windowTextNoPhoto(admin: Person, body: string): Promise<void> {
-    admin.sendText('13:00–23:00')
+    admin.sendText('13:00–23:59')
     await says(admin, 'admin.notice.ask-body')
     admin.sendText(body)
     await says(admin, 'admin.notice.ask-photo')
@@ -92,6 +92,11 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     await says(admin, 'admin.notice.ask-window')
     admin.sendText('завтра утром')
     await says(admin, 'admin.notice.error.window-invalid')
+    // Over today (but in the first minute of the day): tomorrow is offered, not assumed; "no" asks again.
+    admin.sendText('00:00–00:01')
+    await says(admin, 'admin.notice.error.window-past-today')
+    admin.press('nt:tw:no')
+    await says(admin, 'admin.notice.ask-window')
     await windowTextNoPhoto(admin, body)
   }
 
@@ -121,6 +126,9 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     await says(admin, 'admin.notice.preview-title')
     const preview = await admin.waitForMessage((m) => (m.text ?? '').includes(body))
     expect(preview.text).toContain(plain('ru', 'notice.kind.planned_outage'))
+    expect(preview.text).toContain('Услуга: Холодная вода')
+    expect(preview.text).toContain('Где: Лида')
+    expect(preview.text).toMatch(/Когда: \d+ [а-я]+ с 13:00 до 23:59/)
     await says(admin, 'admin.notice.preview-ask')
     expect(await copies(inside, body)).toEqual([0, 0, 0])
 
