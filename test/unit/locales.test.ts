@@ -35,6 +35,14 @@ describe('locales', () => {
     expect(translate('be', text('card.deadline', { at }))).toMatch(/8 снежня/)
   })
 
+  it('when a deadline at midnight goes into the receipt, then it names the last day "inclusive" in every language', async () => {
+    const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: 'Europe/Minsk' })
+    const at = { deadline: '2026-12-11T21:00:00.000Z' }
+    expect(translate('ru', text('card.deadline', { at }))).toBe('Срок: до 11 декабря включительно')
+    expect(translate('be', text('card.deadline', { at }))).toBe('Тэрмін: да 11 снежня уключна')
+    expect(translate('en', text('card.deadline', { at }))).toBe('Due by: 11 December, end of day')
+  })
+
   it('when a key is missing, then the key itself shows (never a crash)', async () => {
     const translate = createTranslator({ dictionaries: await loadDictionaries(), timeZone: 'Europe/Minsk' })
     expect(translate('en', text('no.such.key'))).toBe('no.such.key')

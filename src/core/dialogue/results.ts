@@ -30,7 +30,7 @@ function cardMessage(card: RequestCard): OutboundMessage {
       ? text('card.organisation', { organisation: { localized: card.organisationName } })
       : text('card.triage'),
     text('card.created', { at: { datetime: card.createdAt } }),
-    text('card.deadline', { at: { datetime: card.fixDueAt } }),
+    text('card.deadline', { at: { deadline: card.fixDueAt } }),
   ]
   if (card.own) lines.push(text('card.description', { description: card.description }))
   if (card.history.length > 0) lines.push(text('card.history'))
@@ -69,9 +69,9 @@ function submitted(
       ? text('report.sent', {
           number: outcome.number,
           organisation: { localized: outcome.organisationName },
-          deadline: { datetime: outcome.fixDueAt },
+          deadline: { deadline: outcome.fixDueAt },
         })
-      : text('report.sent-triage', { number: outcome.number, deadline: { datetime: outcome.fixDueAt } })
+      : text('report.sent-triage', { number: outcome.number, deadline: { deadline: outcome.fixDueAt } })
     return menu({ ...state, draft: null }, [say([sent, text('report.sent-how-to-check', { number: outcome.number })])])
   }
   if (outcome.error === 'rate-limited') return menu(state, [say(text('report.error.rate-limited'))])

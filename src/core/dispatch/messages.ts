@@ -19,7 +19,7 @@ export function assignmentMessage(view: {
       text('staff.card.category', { category: { localized: view.categoryName } }),
       text('staff.card.address', { address: view.addressText }),
       text('staff.card.description', { description: view.description }),
-      text('dispatch.assigned.due', { fix: { datetime: view.fixDueAt } }),
+      text('dispatch.assigned.due', { fix: { deadline: view.fixDueAt } }),
     ],
     buttons: [],
     photo: null,
@@ -73,7 +73,7 @@ export function newRequestCard(view: RequestCardView): OutgoingMessage {
   if (view.location)
     lines.push(text('staff.card.location', { lat: view.location.lat.toFixed(5), lon: view.location.lon.toFixed(5) }))
   lines.push(text('staff.card.description', { description: view.description }))
-  lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
+  lines.push(text('staff.card.deadlines', { accept: { deadline: view.acceptDueAt }, fix: { deadline: view.fixDueAt } }))
   if ((view.photoCount ?? 0) > 0) lines.push(text('dispatch.card.photos', { count: view.photoCount ?? 0 }))
   if (view.copy) lines.push(text('staff.card.copy'))
   const buttons =
@@ -92,7 +92,7 @@ export function escalation(view: {
 }): OutgoingMessage {
   return {
     text: [
-      text(`escalation.${view.deadline}`, { number: view.number, due: { datetime: view.dueAt } }),
+      text(`escalation.${view.deadline}`, { number: view.number, due: { deadline: view.dueAt } }),
       ...(view.level > 1 ? [text('escalation.level-2')] : []),
     ],
     buttons: [],

@@ -69,7 +69,7 @@ export function queuePage(view: {
         status: { text: text(`status.${item.status}`) },
         category: { localized: item.categoryName },
         address: item.addressText,
-        due: { datetime: item.fixDueAt },
+        due: { deadline: item.fixDueAt },
       }),
     )
   const open: Choice[][] = view.items.map((item) => [

@@ -82,7 +82,7 @@ export function requestDetailsMessage(
   if (view.executorName !== null) lines.push(text('dispatch.details.executor', { name: view.executorName }))
   if (view.contactPhone !== null && hideResidents === null)
     lines.push(text('dispatch.details.phone', { phone: view.contactPhone }))
-  lines.push(text('staff.card.deadlines', { accept: { datetime: view.acceptDueAt }, fix: { datetime: view.fixDueAt } }))
+  lines.push(text('staff.card.deadlines', { accept: { deadline: view.acceptDueAt }, fix: { deadline: view.fixDueAt } }))
   if (view.photoCount > 0) lines.push(text('dispatch.card.photos', { count: view.photoCount }))
   lines.push(text('dispatch.history.title'))
   for (const entry of view.history) {

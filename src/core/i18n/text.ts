@@ -8,9 +8,18 @@ export type LocalizedText = Record<Language, string>
 /**
  * A value put into a text. Strings and numbers come from people or data and are always
  * escaped by the renderer; localized names are picked in the reader's language; datetimes
- * are formatted in the region's time zone.
+ * and deadlines are formatted in the region's time zone.
  */
-export type TextParam = string | number | { localized: LocalizedText } | { datetime: string } | { text: Text }
+export type TextParam =
+  | string
+  | number
+  | { localized: LocalizedText }
+  | { datetime: string }
+  /** A deadline (ISO instant), said as people say it: a midnight deadline names the day it closes. */
+  | { deadline: string }
+  /** A period (ISO instants; no end: not known yet), said on one day where it fits one. */
+  | { period: { from: string; until: string | null } }
+  | { text: Text }
 
 /** A text for people: a key in locales/<language>/*.json and its parameters. */
 export interface Text {

@@ -1,4 +1,7 @@
 import { cleanText } from '../shared/characters.js'
+import { deadlineWording } from './deadline.js'
+import { periodWording } from './period.js'
+import type { CalendarDay } from './deadline.js'
 import type { Language, Text, TextParam } from './text.js'
 
 /** locales/<language>/*.json: key → template with {param} placeholders; may contain Telegram HTML tags. */
@@ -35,11 +38,61 @@ export function createTranslator(options: TranslatorOptions): Translate {
     }
     return f.format(new Date(iso))
   }
+  const dayFormatters = new Map<Language, Intl.DateTimeFormat>()
+  // The day is already the region's calendar day; formatting it at UTC noon keeps it that day.
+  const formatDay = (language: Language, day: CalendarDay): string => {
+    let f = dayFormatters.get(language)
+    if (!f) {
+      f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+      })
+      dayFormatters.set(language, f)
+    }
+    return f.format(new Date(Date.UTC(day.year, day.month - 1, day.day, 12)))
+  }
+  const deadline = (language: Language, iso: string): string => {
+    const wording = deadlineWording(iso, options.timeZone)
+    if (wording.kind === 'moment') return escapeHtml(formatDate(language, wording.at))
+    return one(language, { key: 'deadline.through-day', params: { date: formatDay(language, wording.day) } })
+  }
+  const clockFormatters = new Map<Language, Intl.DateTimeFormat>()
+  const formatClock = (language: Language, iso: string): string => {
+    let f = clockFormatters.get(language)
+    if (!f) {
+      f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+        timeZone: options.timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+      clockFormatters.set(language, f)
+    }
+    return f.format(new Date(iso))
+  }
+  const period = (language: Language, from: string, until: string | null): string => {
+    const wording = periodWording(from, until, options.timeZone)
+    if (wording.kind === 'days')
+      return one(language, {
+        key: 'period.days',
+        params: { from: { datetime: wording.from }, until: { datetime: wording.until } },
+      })
+    const day = formatDay(language, wording.day)
+    const start = formatClock(language, wording.from)
+    if (wording.kind === 'open') return one(language, { key: 'period.open', params: { day, from: start } })
+    return one(language, {
+      key: 'period.one-day',
+      params: { day, from: start, until: formatClock(language, wording.until) },
+    })
+  }
   const param = (language: Language, value: TextParam): string => {
     if (typeof value === 'number') return String(value)
     if (typeof value === 'string') return escapeHtml(value)
     if ('localized' in value) return escapeHtml(value.localized[language])
     if ('text' in value) return one(language, value.text)
+    if ('deadline' in value) return deadline(language, value.deadline)
+    if ('period' in value) return period(language, value.period.from, value.period.until)
     return escapeHtml(formatDate(language, value.datetime))
   }
   function one(language: Language, message: Text): string {

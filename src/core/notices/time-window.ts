@@ -2,7 +2,10 @@ import type { LocalDateTime } from '../sla/zoned-time.js'
 import { addDays, fromLocal, toLocal } from '../sla/zoned-time.js'
 
 export type TimeWindowResult =
-  { ok: true; startsAt: string; endsAt: string | null } | { ok: false; error: 'window-invalid' | 'window-order' }
+  | { ok: true; startsAt: string; endsAt: string | null }
+  | { ok: false; error: 'window-invalid' | 'window-order' }
+  /** Only times were typed and today's window is over: tomorrow's may be meant, which only the admin knows. */
+  | { ok: false; error: 'window-past-today'; tomorrow: { startsAt: string; endsAt: string | null } }
 
 export type MomentResult = { ok: true; at: string } | { ok: false; error: 'time-invalid' }
 
@@ -46,9 +49,9 @@ const at = (day: Day, p: Parsed, timeZone: string): Date =>
   fromLocal({ ...day, hour: p.hour, minute: p.minute, second: 0 }, timeZone)
 
 /**
- * The outage's time window as admins write it, in the region's time zone: "10:00–16:00" (today; tomorrow
- * when that end has already passed), "29.11 10:00 – 30.11 18:00", "29.11 10:00–18:00", or only a start
- * ("29.11 10:00": the end is not known yet).
+ * The outage's time window as admins write it, in the region's time zone: "10:00–16:00" (today; when
+ * that is over already, tomorrow's window is offered, not assumed), "29.11 10:00 – 30.11 18:00",
+ * "29.11 10:00–18:00", or only a start ("29.11 10:00": the end is not known yet).
  */
 export function parseTimeWindow(input: string, now: Date, timeZone: string): TimeWindowResult {
   const sides = input.trim().split(SEPARATOR)
@@ -69,11 +72,15 @@ export function parseTimeWindow(input: string, now: Date, timeZone: string): Tim
     if (!end.date && endsAt <= startsAt) endsAt = at(addDays(endDay, shift + 1), end, timeZone)
     return { startsAt, endsAt }
   }
-  let result = window(0)
-  // Only times, and today's window is already over: tomorrow's is meant.
-  if (end && !start.date && !end.date && result.endsAt !== null && result.endsAt <= now) result = window(1)
+  const iso = (w: ReturnType<typeof window>) => ({
+    startsAt: w.startsAt.toISOString(),
+    endsAt: w.endsAt?.toISOString() ?? null,
+  })
+  const result = window(0)
   if (result.endsAt !== null && result.endsAt <= result.startsAt) return { ok: false, error: 'window-order' }
-  return { ok: true, startsAt: result.startsAt.toISOString(), endsAt: result.endsAt?.toISOString() ?? null }
+  if (end && !start.date && !end.date && result.endsAt !== null && result.endsAt <= now)
+    return { ok: false, error: 'window-past-today', tomorrow: iso(window(1)) }
+  return { ok: true, ...iso(result) }
 }
 
 /** When to send a scheduled notice: "18:00" (today, or tomorrow when past) or "30.11 08:00". */

@@ -70,6 +70,8 @@ export type CallbackData =
   | { kind: 'notice.service'; service: string }
   | { kind: 'notice.no-photo' }
   | { kind: 'notice.preview'; choice: NoticePreviewChoice }
+  /** The answer to "did you mean tomorrow?" about a window already over today. */
+  | { kind: 'notice.tomorrow'; meant: boolean }
   // Admin screens (`ad:`).
   | { kind: 'dead-letters.page'; offset: number }
   // The resident's answer to "was it fixed?" (`rate:`).
@@ -187,6 +189,8 @@ function body(data: CallbackData): string {
       return 'nt:ph:none'
     case 'notice.preview':
       return `nt:pv:${data.choice}`
+    case 'notice.tomorrow':
+      return `nt:tw:${data.meant ? 'yes' : 'no'}`
     case 'dead-letters.page':
       return `ad:dl:${checkedId(data.offset, 0, OFFSET_MAX)}`
     case 'rating':
@@ -351,6 +355,10 @@ function decodeNotice(s: readonly string[]): CallbackData | null {
     case 'pv': {
       const choice = oneOf(a, ['send', 'schedule', 'drop'] as const)
       return choice === null ? null : { kind: 'notice.preview', choice }
+    }
+    case 'tw': {
+      const answer = oneOf(a, ['yes', 'no'] as const)
+      return answer === null ? null : { kind: 'notice.tomorrow', meant: answer === 'yes' }
     }
     default:
       return null

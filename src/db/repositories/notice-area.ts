@@ -10,7 +10,8 @@ const NoticeAreaJson = z.discriminatedUnion('scope', [
   z.object({
     scope: z.literal('settlement'),
     settlementId: id,
-    streets: z.array(z.object({ street: z.string(), houses: z.string().nullable() })),
+    // No houses written: the whole street.
+    streets: z.array(z.object({ street: z.string(), houses: z.string().nullable().default(null) })),
   }),
 ])
 

@@ -5,6 +5,8 @@ import type { StatusUpdateView } from '../../../core/requests/messages.js'
 import { isRequestStatus } from '../../../core/requests/status.js'
 import { publicPartsOfChange } from '../../../core/requests/visibility.js'
 import type { Database } from '../../schema.js'
+import { parseNoticeArea } from '../notice-area.js'
+import { noticeAreaWords } from '../notice-area-words.js'
 
 /** A status change as the resident is told of it: what is public of it is the core's rule. */
 export async function statusUpdateView(
@@ -63,19 +65,21 @@ export async function noticeView(
 ): Promise<(NoticeView & { state: string }) | null> {
   const row = await db
     .selectFrom('notices')
-    .select(['kind', 'body', 'ends_at', 'photo_telegram_file_id', 'state', 'follow_up', 'service'])
+    .select(['kind', 'body', 'starts_at', 'ends_at', 'photo_telegram_file_id', 'state', 'follow_up', 'service', 'area'])
     .where('id', '=', noticeId)
     .executeTakeFirst()
-  return row
-    ? {
-        kind: row.kind,
-        body: row.body,
-        endsAt: row.ends_at?.toISOString() ?? null,
-        photo: row.photo_telegram_file_id,
-        state: row.state,
-        followUp: row.follow_up === null ? null : { kind: row.follow_up, service: row.service },
-      }
-    : null
+  if (!row) return null
+  return {
+    kind: row.kind,
+    service: row.service,
+    where: await noticeAreaWords(db, parseNoticeArea(row.area)),
+    startsAt: row.starts_at?.toISOString() ?? null,
+    endsAt: row.ends_at?.toISOString() ?? null,
+    body: row.body,
+    photo: row.photo_telegram_file_id,
+    state: row.state,
+    followUp: row.follow_up,
+  }
 }
 
 export function createMessageViews(db: Kysely<Database>): MessageViews {

@@ -7,10 +7,12 @@ import {
   kindButtons,
   mayChooseAgain,
   serviceButtons,
+  tomorrowButtons,
   windowFrom,
 } from '../../../../src/bot/telegram/staff/notices/compose-rules.js'
 import { NOTICE_KINDS, NOTICE_SERVICES } from '../../../../src/core/notices/notice.js'
 import { parseTimeWindow } from '../../../../src/core/notices/time-window.js'
+import { decodeCallback } from '../../../../src/core/shared/callback-data.js'
 
 /** Labels as their keys (and a name, where one is put in), so a test reads which text each button shows. */
 const t = (key: string, params?: Record<string, unknown>) => {
@@ -22,6 +24,14 @@ const NOW = Date.parse('2026-12-01T10:00:00Z') // 13:00 in Minsk
 const ZONE = 'Europe/Minsk'
 
 describe('the notice wizard’s buttons', () => {
+  it('when a window is over today, then the question offers yes-tomorrow and type-again, decoded as such', () => {
+    const [yes, no] = tomorrowButtons(t)
+    expect(yes).toEqual({ label: 'admin.notice.button.tomorrow', data: 'nt:tw:yes' })
+    expect(no).toEqual({ label: 'admin.notice.button.retype-window', data: 'nt:tw:no' })
+    expect(decodeCallback(yes?.data ?? '')).toEqual({ kind: 'notice.tomorrow', meant: true })
+    expect(decodeCallback(no?.data ?? '')).toEqual({ kind: 'notice.tomorrow', meant: false })
+  })
+
   it('when the kinds and services are offered, then every one has its own text and button', () => {
     expect(kindButtons(t)).toHaveLength(NOTICE_KINDS.length)
     expect(kindButtons(t)[0]).toEqual({ label: 'admin.notice.kind.planned_outage', data: 'nt:k:planned_outage' })

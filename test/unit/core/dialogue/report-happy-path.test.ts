@@ -186,7 +186,7 @@ describe('sending', () => {
     expect(line(last, 'report.sent').params).toEqual({
       number: 'GR-26-004217',
       organisation: { localized: { ru: 'Лидское ЖКХ', be: 'Лідская ЖКГ', en: 'Lida housing' } },
-      deadline: { datetime: '2026-01-15T08:30:00.000Z' },
+      deadline: { deadline: '2026-01-15T08:30:00.000Z' },
     })
     expect(line(last, 'report.sent-how-to-check').params).toEqual({ number: 'GR-26-004217' })
     expect(values(last)).toEqual(MENU_VALUES)
@@ -235,7 +235,7 @@ describe('sending', () => {
     expect(keys(last)).toEqual(['report.sent-triage', 'report.sent-how-to-check', 'menu.title'])
     expect(line(last, 'report.sent-triage').params).toEqual({
       number: 'GR-26-000001',
-      deadline: { datetime: '2026-01-20T12:00:00.000Z' },
+      deadline: { deadline: '2026-01-20T12:00:00.000Z' },
     })
   })
 })

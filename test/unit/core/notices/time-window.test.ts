@@ -11,13 +11,30 @@ describe('parseTimeWindow', () => {
     ['10:00–16:00', MORNING, '2026-11-29T07:00:00.000Z', '2026-11-29T13:00:00.000Z'],
     ['10:00 - 16:00', MORNING, '2026-11-29T07:00:00.000Z', '2026-11-29T13:00:00.000Z'],
     ['с 10:00 до 16:00', MORNING, '2026-11-29T07:00:00.000Z', '2026-11-29T13:00:00.000Z'],
-    ['10:00–16:00', EVENING, '2026-11-30T07:00:00.000Z', '2026-11-30T13:00:00.000Z'],
     ['22:00–06:00', MORNING, '2026-11-29T19:00:00.000Z', '2026-11-30T03:00:00.000Z'],
     ['29.11 10:00 – 30.11 18:00', MORNING, '2026-11-29T07:00:00.000Z', '2026-11-30T15:00:00.000Z'],
     ['01.12.2026 08:00 — 01.12.2026 12:30', MORNING, '2026-12-01T05:00:00.000Z', '2026-12-01T09:30:00.000Z'],
     ['30.11 10:00–18:00', MORNING, '2026-11-30T07:00:00.000Z', '2026-11-30T15:00:00.000Z'],
   ])('when the admin writes %j, then the window is read in the region time zone', (input, now, startsAt, endsAt) => {
     expect(parseTimeWindow(input, now, ZONE)).toEqual({ ok: true, startsAt, endsAt })
+  })
+
+  it('when only times are given and today’s window is over, then tomorrow’s is offered, not taken', () => {
+    expect(parseTimeWindow('10:00–16:00', EVENING, ZONE)).toEqual({
+      ok: false,
+      error: 'window-past-today',
+      tomorrow: { startsAt: '2026-11-30T07:00:00.000Z', endsAt: '2026-11-30T13:00:00.000Z' },
+    })
+    // Still running today: taken as today's.
+    expect(parseTimeWindow('19:00–21:00', EVENING, ZONE)).toMatchObject({
+      ok: true,
+      startsAt: '2026-11-29T16:00:00.000Z',
+    })
+    // A date was written: no guessing either way, the window is simply over.
+    expect(parseTimeWindow('29.11 10:00–16:00', EVENING, ZONE)).toMatchObject({
+      ok: true,
+      endsAt: '2026-11-29T13:00:00.000Z',
+    })
   })
 
   it('when only a start is given, then the end is unknown', () => {

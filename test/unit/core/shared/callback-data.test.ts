@@ -44,6 +44,8 @@ const WRITTEN: [string, CallbackData][] = [
   ['nt:sv:hot_water', { kind: 'notice.service', service: 'hot_water' }],
   ['nt:ph:none', { kind: 'notice.no-photo' }],
   ['nt:pv:schedule', { kind: 'notice.preview', choice: 'schedule' }],
+  ['nt:tw:yes', { kind: 'notice.tomorrow', meant: true }],
+  ['nt:tw:no', { kind: 'notice.tomorrow', meant: false }],
   ['ad:dl:20', { kind: 'dead-letters.page', offset: 20 }],
   ['rate:42:0', { kind: 'rating', requestId: 42, rating: 0 }],
   ['rate:42:5', { kind: 'rating', requestId: 42, rating: 5 }],

@@ -147,7 +147,7 @@ export function createCallConversation(ports: DispatchPorts) {
       text('dispatch.call.registered', {
         number: result.number,
         organisation: organisation ? { localized: organisation.name } : { text: text('dispatch.call.triage') },
-        due: { datetime: result.fixDueAt },
+        due: { deadline: result.fixDueAt },
       }),
     )
   }

@@ -20,7 +20,7 @@ function card(a: Assignment): Text {
     address: a.addressText,
     description: a.description,
     status: { text: text(`status.${a.status}`) },
-    due: { datetime: a.fixDueAt },
+    due: { deadline: a.fixDueAt },
   })
   return a.emergency ? text('executor.card-emergency', { card: { text: body } }) : body
 }

@@ -69,8 +69,14 @@ async function pickStreets(w: NoticeWizard): Promise<StreetPart[]> {
   }
 }
 
-/** A district (asked only of an admin of several), one of its settlements, then streets; null for a district not offered (they have been told). */
-async function pickSettlement(w: NoticeWizard, districts: readonly NoticePlace[]): Promise<NoticeArea | null> {
+/**
+ * A district (asked only of an admin of several), one of its settlements, then streets, with the
+ * settlements offered; null for a district not offered (they have been told).
+ */
+async function pickSettlement(
+  w: NoticeWizard,
+  districts: readonly NoticePlace[],
+): Promise<{ area: NoticeArea; settlements: NoticePlace[] } | null> {
   let districtId = districts[0]?.id ?? 0
   if (districts.length > 1) {
     await w.ctx.reply(w.t('admin.notice.ask-district'), {
@@ -90,14 +96,21 @@ async function pickSettlement(w: NoticeWizard, districts: readonly NoticePlace[]
     reply_markup: keyboard(settlementButtons(settlements, w.t), 2),
   })
   const settlementId = (await w.choose('notice.settlement')).settlementId
-  return { scope: 'settlement', settlementId, streets: await pickStreets(w) }
+  return { area: { scope: 'settlement', settlementId, streets: await pickStreets(w) }, settlements }
+}
+
+export interface ChosenArea {
+  area: NoticeArea
+  districts: NoticePlace[]
+  settlements: NoticePlace[]
 }
 
 /**
  * Step "area": the whole region, districts, or a settlement and streets, among the places the
- * admin may send notices to. Null when they may send none (they have been told).
+ * admin may send notices to, with the places offered (their names go into the preview). Null when
+ * they may send none (they have been told).
  */
-export async function askArea(w: NoticeWizard): Promise<{ area: NoticeArea; districts: NoticePlace[] } | null> {
+export async function askArea(w: NoticeWizard): Promise<ChosenArea | null> {
   const where = await w.conversation.external((outside) => {
     const actor = actorOf(outside)
     return actor ? w.ports.areaChoices(actor) : REFUSED
@@ -109,10 +122,10 @@ export async function askArea(w: NoticeWizard): Promise<{ area: NoticeArea; dist
   const { districts } = where
   await w.ctx.reply(w.t('admin.notice.ask-area'), { ...HTML, reply_markup: keyboard(areaButtons(where.region, w.t)) })
   const scope = (await w.choose('notice.area')).area
-  if (scope === 'district') return { area: await pickDistricts(w, districts), districts }
+  if (scope === 'district') return { area: await pickDistricts(w, districts), districts, settlements: [] }
   if (scope !== 'region') {
-    const area = await pickSettlement(w, districts)
-    return area ? { area, districts } : null
+    const picked = await pickSettlement(w, districts)
+    return picked ? { ...picked, districts } : null
   }
-  return { area: { scope: 'region' }, districts }
+  return { area: { scope: 'region' }, districts, settlements: [] }
 }

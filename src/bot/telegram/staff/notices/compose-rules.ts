@@ -51,6 +51,12 @@ export const decisionButtons = (t: Say): Button[] => [
   { label: t('admin.notice.button.drop'), data: encodeCallback({ kind: 'notice.preview', choice: 'drop' }) },
 ]
 
+/** The answer to "did you mean tomorrow?". */
+export const tomorrowButtons = (t: Say): Button[] => [
+  { label: t('admin.notice.button.tomorrow'), data: encodeCallback({ kind: 'notice.tomorrow', meant: true }) },
+  { label: t('admin.notice.button.retype-window'), data: encodeCallback({ kind: 'notice.tomorrow', meant: false }) },
+]
+
 export interface NoticeWindow {
   startsAt: string
   endsAt: string | null

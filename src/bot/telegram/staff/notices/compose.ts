@@ -31,7 +31,7 @@ export function composeNotice(ports: NoticePorts, translate: Translate, log: Sta
     const body = await askBody(w)
     const photo = await askPhoto(w, body)
     const draft = { kind, service, area: where.area, ...window, body, photo }
-    await showPreview(w, draft, where.districts)
+    await showPreview(w, draft, where)
     await decideAndSend(w, draft)
   }
 }

@@ -1,22 +1,23 @@
-import { noticeMessage } from '../../../../core/notices/notice-message.js'
+import { areaWordsFrom, noticeMessage } from '../../../../core/notices/notice-message.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { NoticeDraft } from '../../../../core/notices/notice.js'
-import type { NoticePlace } from '../../../../core/notices/notice-places.js'
 import { noticeProgressMessage, progressFrom } from '../../../../core/notices/progress.js'
 import { parseMomentAhead } from '../../../../core/notices/time-window.js'
 import { keyboard } from '../shared/keyboard.js'
 import { decisionButtons, mayChooseAgain } from './compose-rules.js'
+import type { ChosenArea } from './area.js'
 import { addressedTo } from './districts.js'
 import { failureText } from './texts.js'
 import type { NoticeWizard } from './wizard.js'
 import { HTML, REFUSED, actorOf } from './wizard.js'
 
 /** Step "preview": whom the notice is for, then the notice exactly as residents will see it. */
-export async function showPreview(w: NoticeWizard, draft: NoticeDraft, districts: readonly NoticePlace[]) {
-  const whom = addressedTo(draft.area, districts)
+export async function showPreview(w: NoticeWizard, draft: NoticeDraft, chosen: ChosenArea) {
+  const whom = addressedTo(draft.area, chosen.districts)
   await w.ctx.reply(w.translate(w.language, [text('admin.notice.preview-title'), ...(whom ? [whom] : [])]), HTML)
-  const { kind, body, endsAt, photo } = draft
-  const preview = w.translate(w.language, noticeMessage({ kind, body, endsAt, photo }).text)
+  const where = areaWordsFrom(draft.area, chosen.districts, chosen.settlements)
+  const { photo } = draft
+  const preview = w.translate(w.language, noticeMessage({ ...draft, where }).text)
   if (photo !== null) await w.ctx.replyWithPhoto(photo, { caption: preview, ...HTML })
   else await w.ctx.reply(preview, HTML)
 }

@@ -2,10 +2,11 @@ import type { NoticeKind, NoticeService } from '../../../../core/notices/notice.
 import { isNoticeKind, isNoticeService, validateNoticeBody } from '../../../../core/notices/notice.js'
 import { parseTimeWindow } from '../../../../core/notices/time-window.js'
 import { pressedOf } from '../../callbacks.js'
+import { text } from '../../../../core/i18n/text.js'
 import { keyboard } from '../shared/keyboard.js'
 import { waitForOwn } from '../shared/wait.js'
 import type { NoticeWindow } from './compose-rules.js'
-import { NO_PHOTO, captionProblem, kindButtons, serviceButtons, windowFrom } from './compose-rules.js'
+import { NO_PHOTO, captionProblem, kindButtons, serviceButtons, tomorrowButtons, windowFrom } from './compose-rules.js'
 import { failureText } from './texts.js'
 import type { NoticeWizard } from './wizard.js'
 import { HTML } from './wizard.js'
@@ -26,13 +27,38 @@ export async function askService(w: NoticeWizard): Promise<NoticeService | null>
   return isNoticeService(value) ? value : null
 }
 
-/** Step "window": from when until when, typed in the region's time zone; not one already over. */
+/** Today's window is over: "did you mean tomorrow, 6 December 10:00–16:00?"; true for yes. */
+async function tomorrowMeant(w: NoticeWizard, tomorrow: NoticeWindow): Promise<boolean> {
+  const question = [
+    failureText('window-past-today'),
+    text('admin.notice.ask-tomorrow', { period: { period: { from: tomorrow.startsAt, until: tomorrow.endsAt } } }),
+  ]
+  await w.ctx.reply(w.translate(w.language, question), {
+    ...HTML,
+    reply_markup: keyboard(tomorrowButtons(w.t)),
+  })
+  return (await w.choose('notice.tomorrow')).meant
+}
+
+/**
+ * Step "window": from when until when, typed in the region's time zone; not one already over.
+ * Times alone that are over today are not moved to tomorrow silently: the admin is asked.
+ */
 export async function askWindow(w: NoticeWizard): Promise<NoticeWindow> {
   await w.ctx.reply(w.t('admin.notice.ask-window'), HTML)
   for (;;) {
     const input = await w.typed()
     const now = await w.conversation.now()
-    const checked = windowFrom(parseTimeWindow(input, new Date(now), w.ports.timeZone), now)
+    const parsed = parseTimeWindow(input, new Date(now), w.ports.timeZone)
+    if (!parsed.ok && parsed.error === 'window-past-today') {
+      if (await tomorrowMeant(w, parsed.tomorrow)) {
+        const checked = windowFrom({ ok: true, ...parsed.tomorrow }, await w.conversation.now())
+        if (checked.ok) return checked.window
+      }
+      await w.ctx.reply(w.t('admin.notice.ask-window'), HTML)
+      continue
+    }
+    const checked = windowFrom(parsed, now)
     if (checked.ok) return checked.window
     await w.ctx.reply(w.translate(w.language, failureText(checked.error)), HTML)
   }

@@ -26,6 +26,7 @@ export const NOTICE_ERROR: Record<NoticeError, string> = {
   'window-invalid': 'admin.notice.error.window-invalid',
   'window-order': 'admin.notice.error.window-order',
   'window-ended': 'admin.notice.error.window-ended',
+  'window-past-today': 'admin.notice.error.window-past-today',
   'time-invalid': 'admin.notice.error.time-invalid',
   'send-at-past': 'admin.notice.error.send-at-past',
   'send-at-after-end': 'admin.notice.error.send-at-after-end',
