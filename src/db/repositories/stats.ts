@@ -119,11 +119,11 @@ export async function ratingCounts(
 ): Promise<{ rating: number; count: number }[]> {
   let query = db
     .selectFrom('requests')
-    .select(['rating', (eb) => eb.fn.countAll<number>().as('count')])
+    .select(['rating', sql<number>`count(*)::int`.as('count')])
     .where('rating', 'is not', null)
     .where('created_at', '>=', options.from)
     .where('created_at', '<', options.to)
   if (options.districtId !== null) query = query.where('district_id', '=', options.districtId)
   const rows = await query.groupBy('rating').orderBy('rating').execute()
-  return rows.map((r) => ({ rating: r.rating ?? 0, count: Number(r.count) }))
+  return rows.map((r) => ({ rating: r.rating ?? 0, count: r.count }))
 }

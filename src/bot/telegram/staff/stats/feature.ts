@@ -18,7 +18,6 @@ import { requestsWorkbook } from './workbook.js'
 
 const DEAD_LETTERS_PAGE = 10
 const REASON_CHARS = 300
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 type Format = 'csv' | 'xlsx'
 type Args =
