@@ -59,7 +59,7 @@ export interface Config {
   /** The send queue's budget, for the whole bot across processes (Telegram allows about 30/s). */
   sendRatePerSecond: number
   sweepEveryMs: number
-  /** The operators' delivery page (/admin/queues, user "admin"); off when not set. */
+  /** The operators' pages (/admin/queues Bull Board, /admin/delivery; user "admin"); off when not set. */
   dashboardPassword: string | undefined
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 }

@@ -70,7 +70,10 @@ export function runningParts(parts: ServiceParts): () => RunningPart[] {
             : `on: ${parts.viber.state()}`,
     },
     { name: 'Delivery workers', state: role === 'bot' ? elsewhere : 'running' },
-    { name: 'Operators’ page', state: parts.dashboard ? '/admin/queues' : 'off (DASHBOARD_PASSWORD is not set)' },
+    {
+      name: 'Operators’ pages',
+      state: parts.dashboard ? '/admin/queues, /admin/delivery' : 'off (DASHBOARD_PASSWORD is not set)',
+    },
   ]
 }
 

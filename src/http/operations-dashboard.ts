@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import type { FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { escapeHtml } from './html.js'
 import type { HttpSurface } from './surface.js'
 import { perIpLimit, refuseOtherMethods } from './surface.js'
@@ -49,7 +49,9 @@ export interface OperationsSnapshot {
   delivery: DeliveryFigures
 }
 
-export const DASHBOARD_PATH = '/admin/queues'
+/** The domain's figures; BullMQ's own board is at QUEUE_BOARD_PATH beside it. */
+export const DASHBOARD_PATH = '/admin/delivery'
+export const QUEUE_BOARD_PATH = '/admin/queues'
 export const DASHBOARD_USER = 'admin'
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest()
@@ -94,7 +96,7 @@ export function renderDashboard(s: OperationsSnapshot): string {
 <title>Service 115 — delivery</title><style>body{font:14px system-ui,sans-serif;margin:24px}
 table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}
 th{background:#f3f3f3}</style></head><body><h1>Service 115 — delivery</h1><p>As of ${escapeHtml(s.at)}; refreshes every 10 s.
-JSON: <a href="${DASHBOARD_PATH}.json">${DASHBOARD_PATH}.json</a></p>
+JSON: <a href="${DASHBOARD_PATH}.json">${DASHBOARD_PATH}.json</a>. Jobs one by one: <a href="${QUEUE_BOARD_PATH}">Bull Board</a>.</p>
 <h2>Queues</h2>${queues}<h2>Outbox</h2>${outbox}<h2>Notices being delivered</h2>${notices}
 <h2>Dead letters (open: ${String(s.delivery.deadLetters.open)})</h2>${dead}<h2>Recently failed jobs</h2>${failed}</body></html>`
 }
@@ -115,21 +117,29 @@ const send = (reply: FastifyReply, status: number, type: string, body: string) =
     .send(body)
 
 /**
- * GET /admin/queues (HTML) and /admin/queues.json: queue depths, failures, dead letters and notice
- * progress for operators, behind HTTP Basic authentication. Read-only, so a forged cross-site
- * request can change nothing.
+ * Every route of the plugin behind HTTP Basic (user `admin`), counted per IP before the password
+ * is checked. Shared by the operators' surfaces, so one password opens both.
+ */
+export function operatorsOnly(app: FastifyInstance, password: string, surface: string): void {
+  app.addHook('onRequest', perIpLimit(app, surface, DASHBOARD_PER_IP_PER_MINUTE))
+  app.addHook('onRequest', async (request, reply) => {
+    if (authorised(request.headers.authorization, password)) return
+    reply.header('www-authenticate', 'Basic realm="Service 115 operations", charset="UTF-8"')
+    return send(reply, 401, 'text/plain; charset=utf-8', 'authentication required')
+  })
+}
+
+/**
+ * GET /admin/delivery (HTML) and /admin/delivery.json: queue depths, failures, dead letters and
+ * notice progress for operators, behind HTTP Basic authentication. Read-only, so a forged
+ * cross-site request can change nothing.
  */
 export function operationsDashboard(options: {
   password: string
   snapshot: () => Promise<OperationsSnapshot>
 }): HttpSurface {
   return (app) => {
-    app.addHook('onRequest', perIpLimit(app, 'operations', DASHBOARD_PER_IP_PER_MINUTE))
-    app.addHook('onRequest', async (request, reply) => {
-      if (authorised(request.headers.authorization, options.password)) return
-      reply.header('www-authenticate', 'Basic realm="Service 115 operations", charset="UTF-8"')
-      return send(reply, 401, 'text/plain; charset=utf-8', 'authentication required')
-    })
+    operatorsOnly(app, options.password, 'operations')
     app.get(DASHBOARD_PATH, async (_request, reply) =>
       send(reply, 200, 'text/html; charset=utf-8', renderDashboard(await options.snapshot())),
     )

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Message } from 'grammy/types'
 import type { FakeTelegram } from '../support/fake-telegram/server.js'
@@ -333,7 +334,7 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     return Buffer.from(await response.arrayBuffer())
   }
 
-  it('when admins ask for /stats and /export, then they get figures as text and a PNG chart, and a CSV of the requests in their scope', async () => {
+  it('when admins ask for /stats and /export, then they get figures as text and three charts, and the requests in their scope as CSV or XLSX', async () => {
     const now = Date.now()
     await aRequestWith(t.db, {
       organisation: 'mosty-housing',
@@ -372,6 +373,10 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     const chart = await region.waitForMessage((m) => m.photo !== undefined)
     const png = await download(chart.photo?.at(-1)?.file_id ?? '')
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1000)
+    // Three pictures in one album: per organisation, per day, per rating.
+    const album = region.messages().filter((m) => m.media_group_id === chart.media_group_id)
+    expect(album).toHaveLength(3)
 
     region.sendCommand('/export', 'today')
     const full = await region.waitForMessage((m) => m.document !== undefined)
@@ -383,6 +388,20 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
     for (const number of [...(await numbers('mosty')), ...(await numbers('zelva'))])
       expect(allLines.some((l) => l.startsWith(`${number},`))).toBe(true)
     expect(all).toContain('+375291112233')
+
+    // The same as a spreadsheet: the button under the CSV, and `/export today xlsx`.
+    expect(region.inlineButtons(full).map((b) => b.data)).toEqual([expect.stringMatching(/^ad:x:\d{8}:\d{8}$/)])
+    region.press(plain('ru', 'admin.export.xlsx-button'))
+    const pressed = await region.waitForMessage((m) => m.document?.file_name?.endsWith('.xlsx') === true)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await download(pressed.document?.file_id ?? '')) as unknown as ExcelJS.Buffer)
+    const sheet = book.worksheets[0]
+    const column = (sheet?.getRow(1).values as unknown[]).slice(1)
+    expect(column).toContain(plain('ru', 'admin.export.column.phone'))
+    const xlsxNumbers = (sheet?.getColumn(1).values ?? []).slice(2)
+    expect([...xlsxNumbers].sort()).toEqual([...(await numbers('mosty')), ...(await numbers('zelva'))].sort())
+    expect(sheet?.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.Date)
+    expect(book.worksheets[1]?.name).toBe(plain('ru', 'admin.export.sheet.stats'))
 
     const mosty = await anAdmin('district_admin', 'mosty')
     mosty.sendCommand('/export', 'today')
@@ -396,6 +415,13 @@ describe('an admin sends an outage notice from Telegram (fake Bot API, real Post
         .sort(),
     ).toEqual((await numbers('mosty')).sort())
     expect(mine.join('\n')).not.toContain('+375291112233')
+    mosty.sendCommand('/export', 'today xlsx')
+    const ownBook = await mosty.waitForMessage((m) => m.document?.file_name?.endsWith('.xlsx') === true)
+    const ownXlsx = new ExcelJS.Workbook()
+    await ownXlsx.xlsx.load((await download(ownBook.document?.file_id ?? '')) as unknown as ExcelJS.Buffer)
+    expect((ownXlsx.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).not.toContain(
+      plain('ru', 'admin.export.column.phone'),
+    )
 
     mosty.sendCommand('/stats', 'today zelva')
     await says(mosty, 'admin.report.error.not-allowed')

@@ -18,9 +18,11 @@ export function createReportsFeatureFor(
     timeZone: config.timeZone,
     now,
     findDistrict: makeFindDistrict({ districts: stores.districts }),
-    stats: makeShowStats({ store: stores.stats, now }),
+    stats: makeShowStats({ store: stores.stats, now, timeZone: config.timeZone }),
     exportRequests: makeExportRequests({
       requestsForExport: stores.requestsForExport,
+      stats: stores.stats,
+      now,
       translate,
       timeZone: config.timeZone,
     }),

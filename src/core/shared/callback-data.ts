@@ -74,6 +74,8 @@ export type CallbackData =
   | { kind: 'notice.tomorrow'; meant: boolean }
   // Admin screens (`ad:`).
   | { kind: 'dead-letters.page'; offset: number }
+  /** The days as YYYY-MM-DD; whether they make a period is the export's own check. */
+  | { kind: 'export.xlsx'; firstDay: string; lastDay: string }
   // The resident's answer to "was it fixed?" (`rate:`).
   | { kind: 'rating'; requestId: number; rating: RatingValue }
   // Anything else is a choice the resident dialogue offered.
@@ -111,6 +113,17 @@ function checkedId(value: number, min = 1, max = INT4_MAX): string {
     throw new RangeError(`callback data: ${value} is not an id in [${min}, ${max}]`)
   return String(value)
 }
+
+/** YYYY-MM-DD written as YYYYMMDD: a button has 64 bytes. */
+function compactDay(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`callback data: ${JSON.stringify(day)} is not a day`)
+  return day.replace(/-/g, '')
+}
+
+const isoDay = (segment: string | undefined): string | null =>
+  segment !== undefined && /^\d{8}$/.test(segment)
+    ? `${segment.slice(0, 4)}-${segment.slice(4, 6)}-${segment.slice(6)}`
+    : null
 
 function checkedWord(value: string): string {
   if (!WORD.test(value)) throw new RangeError(`callback data: ${JSON.stringify(value)} is not a word`)
@@ -193,6 +206,8 @@ function body(data: CallbackData): string {
       return `nt:tw:${data.meant ? 'yes' : 'no'}`
     case 'dead-letters.page':
       return `ad:dl:${checkedId(data.offset, 0, OFFSET_MAX)}`
+    case 'export.xlsx':
+      return `ad:x:${compactDay(data.firstDay)}:${compactDay(data.lastDay)}`
     case 'rating':
       return `rate:${checkedId(data.requestId)}:${checkedId(data.rating, 0, 5)}`
     case 'dialogue':
@@ -376,6 +391,13 @@ function decodeNamespaced(namespace: string, s: readonly string[]): CallbackData
     case 'nt':
       return decodeNotice(s)
     case 'ad': {
+      if (s[0] === 'x') {
+        const firstDay = isoDay(s[1])
+        const lastDay = isoDay(s[2])
+        return s.length === 3 && firstDay !== null && lastDay !== null
+          ? { kind: 'export.xlsx', firstDay, lastDay }
+          : null
+      }
       const offset = bounded(s[1], 0, OFFSET_MAX)
       return s.length === 2 && s[0] === 'dl' && offset !== null ? { kind: 'dead-letters.page', offset } : null
     }

@@ -5,7 +5,7 @@ import type { RequestsForExport } from '../../core/admin/export-requests.js'
 import type { StatsStore } from '../../core/admin/organisation-stats.js'
 import type { Database } from '../schema.js'
 import { districtName } from './staff-directory.js'
-import { organisationStats } from './stats.js'
+import { dailyTrend, organisationStats, ratingCounts } from './stats.js'
 
 const MAX_EXPORT = 50_000
 
@@ -111,10 +111,12 @@ export const deadLetterPage =
     }
   }
 
-/** /stats' figures per organisation and the district's name for the title. */
+/** /stats' figures per organisation, per day and per rating, and the district's name for the titles. */
 export function createStatsStore(db: Kysely<Database>): StatsStore {
   return {
     figures: (query) => organisationStats(db, query),
+    dailyTrend: (query) => dailyTrend(db, query),
+    ratings: (query) => ratingCounts(db, query),
     districtName: (districtId) => districtName(db, districtId),
   }
 }

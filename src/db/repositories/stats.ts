@@ -13,6 +13,8 @@ export interface OrganisationStats {
   open: number
   /** Open and past the deadline to fix. */
   overdue: number
+  /** Done by the deadline to fix. */
+  doneOnTime: number
   /** Of those done, the share done by the deadline (0–100), null when none is done. */
   doneOnTimePct: number | null
   medianAcceptMinutes: number | null
@@ -38,6 +40,7 @@ export async function organisationStats(
     received: number
     open: number
     overdue: number
+    done_on_time: number
     done_on_time_pct: number | null
     median_accept_minutes: number | null
     median_finish_minutes: number | null
@@ -55,6 +58,7 @@ export async function organisationStats(
       count(*)::int as received,
       count(*) filter (where r.status not in (${finished}))::int as open,
       count(*) filter (where r.status not in (${finished}) and r.fix_due_at < ${options.now})::int as overdue,
+      count(*) filter (where r.done_at is not null and r.done_at <= r.fix_due_at)::int as done_on_time,
       round(100.0 * count(*) filter (where r.done_at is not null and r.done_at <= r.fix_due_at)
             / nullif(count(*) filter (where r.done_at is not null), 0), 1)::float8 as done_on_time_pct,
       round((percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at))
@@ -73,10 +77,53 @@ export async function organisationStats(
     received: r.received,
     open: r.open,
     overdue: r.overdue,
+    doneOnTime: r.done_on_time,
     doneOnTimePct: r.done_on_time_pct,
     medianAcceptMinutes: r.median_accept_minutes,
     medianFinishMinutes: r.median_finish_minutes,
     reopenPct: r.reopen_pct,
     averageRating: r.average_rating,
   }))
+}
+
+/**
+ * Per day of the region's calendar: requests received that day, and requests done that day
+ * (whenever they were received), in [from, to) within a district or the whole region.
+ * Days with neither are absent.
+ */
+export async function dailyTrend(
+  db: Kysely<Database>,
+  options: { from: Date; to: Date; districtId: number | null; timeZone: string },
+): Promise<{ day: string; received: number; done: number }[]> {
+  const { from, to, districtId, timeZone } = options
+  const { rows } = await sql<{ day: string; received: number; done: number }>`
+    with events as (
+      select created_at as at, 1 as received, 0 as done from requests
+      where created_at >= ${from} and created_at < ${to}
+        and (${districtId}::int is null or district_id = ${districtId}::int)
+      union all
+      select done_at, 0, 1 from requests
+      where done_at >= ${from} and done_at < ${to}
+        and (${districtId}::int is null or district_id = ${districtId}::int)
+    )
+    select to_char(at at time zone ${timeZone}, 'YYYY-MM-DD') as day,
+      sum(received)::int as received, sum(done)::int as done
+    from events group by 1 order by 1`.execute(db)
+  return rows
+}
+
+/** How many requests received in [from, to) got each rating (1–5); ratings nobody gave are absent. */
+export async function ratingCounts(
+  db: Kysely<Database>,
+  options: { from: Date; to: Date; districtId: number | null },
+): Promise<{ rating: number; count: number }[]> {
+  let query = db
+    .selectFrom('requests')
+    .select(['rating', sql<number>`count(*)::int`.as('count')])
+    .where('rating', 'is not', null)
+    .where('created_at', '>=', options.from)
+    .where('created_at', '<', options.to)
+  if (options.districtId !== null) query = query.where('district_id', '=', options.districtId)
+  const rows = await query.groupBy('rating').orderBy('rating').execute()
+  return rows.map((r) => ({ rating: r.rating ?? 0, count: r.count }))
 }

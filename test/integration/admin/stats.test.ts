@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { organisationStats } from '../../../src/db/repositories/stats.js'
+import { dailyTrend, organisationStats, ratingCounts } from '../../../src/db/repositories/stats.js'
 import { aRequestWith } from '../../support/admin-requests.js'
 import { idOf } from '../../support/fixtures.js'
 import type { TestDatabase } from '../../support/test-database.js'
@@ -59,6 +59,7 @@ describe('statistics per organisation (SQL on PostgreSQL)', () => {
       received: 4,
       open: 2,
       overdue: 1,
+      doneOnTime: 1,
       doneOnTimePct: 50,
       // accepted after 1, 2 and 3 hours; done after 10 and 60 hours
       medianAcceptMinutes: 120,
@@ -84,5 +85,33 @@ describe('statistics per organisation (SQL on PostgreSQL)', () => {
       ['lida-water', 1],
       ['slonim-housing', 1],
     ])
+  })
+
+  it('when the daily trend is asked for, then each request counts on the Minsk day it was received, and again on the day it was done', async () => {
+    const days = await dailyTrend(t.db, {
+      from: FROM,
+      to: TO,
+      districtId: await idOf(t.db, 'districts', 'lida'),
+      timeZone: 'Europe/Minsk',
+    })
+    // Received at 00:00 UTC = 03:00 in Minsk; done 10 h and 60 h later.
+    expect(days).toEqual([
+      { day: '2026-11-02', received: 1, done: 1 },
+      { day: '2026-11-03', received: 1, done: 0 },
+      { day: '2026-11-04', received: 1, done: 0 },
+      { day: '2026-11-05', received: 0, done: 1 },
+      { day: '2026-11-06', received: 1, done: 0 },
+      { day: '2026-11-29', received: 1, done: 0 },
+    ])
+  })
+
+  it('when ratings are counted, then each given rating of the requests received in the period and area is counted once', async () => {
+    const lida = await idOf(t.db, 'districts', 'lida')
+    expect(await ratingCounts(t.db, { from: FROM, to: TO, districtId: lida })).toEqual([
+      { rating: 2, count: 1 },
+      { rating: 5, count: 1 },
+    ])
+    const slonim = await idOf(t.db, 'districts', 'slonim')
+    expect(await ratingCounts(t.db, { from: FROM, to: TO, districtId: slonim })).toEqual([])
   })
 })

@@ -66,12 +66,14 @@ describe('the operators delivery page (real Redis and PostgreSQL)', () => {
       basic('root', PASSWORD),
       'Bearer x',
     ]) {
-      const response = await get('/admin/queues', authorization)
+      const response = await get('/admin/delivery', authorization)
       expect(response.status).toBe(401)
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm=/)
       expect(await response.text()).not.toContain('queue')
     }
-    expect((await get('/admin/queues.json')).status).toBe(401)
+    expect((await get('/admin/delivery.json')).status).toBe(401)
+    for (const path of ['/admin/queues', '/admin/queues/api/queues'])
+      expect((await get(path, basic('admin', 'wrong password here'))).status).toBe(401)
   })
 
   it('when something failed, then the page shows queue depths, the failure, dead letters, outbox backlog and notice progress', async () => {
@@ -112,7 +114,7 @@ describe('the operators delivery page (real Redis and PostgreSQL)', () => {
       .values([{ notice_id: noticeId, user_id: resident, channel: 'telegram', state: 'sent' }])
       .execute()
 
-    const json = await get('/admin/queues.json', basic('admin', PASSWORD))
+    const json = await get('/admin/delivery.json', basic('admin', PASSWORD))
     expect(json.status).toBe(200)
     expect(json.headers.get('cache-control')).toBe('no-store')
     const snapshot = (await json.json()) as OperationsSnapshot
@@ -129,7 +131,7 @@ describe('the operators delivery page (real Redis and PostgreSQL)', () => {
       expect.objectContaining({ id: noticeId, state: 'sending', total: 1, sent: 1, pending: 0 }),
     )
 
-    const page = await get('/admin/queues', basic('admin', PASSWORD))
+    const page = await get('/admin/delivery', basic('admin', PASSWORD))
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
     const html = await page.text()
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; went wrong')
@@ -138,11 +140,40 @@ describe('the operators delivery page (real Redis and PostgreSQL)', () => {
   })
 
   it('when anything but GET is sent, then it is refused; other paths are left to other routes', async () => {
-    const post = await fetch(`${http.origin}/admin/queues`, {
+    const post = await fetch(`${http.origin}/admin/delivery`, {
       method: 'POST',
       headers: { authorization: basic('admin', PASSWORD) },
     })
     expect(post.status).toBe(405)
     expect((await get('/admin/other', basic('admin', PASSWORD))).status).toBe(404)
+  })
+
+  it('when an operator opens Bull Board with the password, then its page and its API answer and list the project queues', async () => {
+    const page = await get('/admin/queues', basic('admin', PASSWORD))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    const html = await page.text()
+    expect(html).toContain('<base href="/admin/queues/"')
+    expect(html).toContain('"boardTitle":"Service 115"')
+    expect((await get('/admin/queues/static/favicon-32x32.png', basic('admin', PASSWORD))).status).toBe(200)
+    expect((await get('/admin/queues/static/favicon-32x32.png')).status).toBe(401)
+    // The header links to the domain's own page.
+    expect(html).toContain('/admin/delivery')
+
+    const api = await get('/admin/queues/api/queues', basic('admin', PASSWORD))
+    expect(api.status).toBe(200)
+    const body = (await api.json()) as { queues: { name: string }[] }
+    expect(body.queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUES).sort())
+  })
+
+  it('when a write to Bull Board comes from another site, then it is refused before the board sees it', async () => {
+    const retry = (headers: Record<string, string>) =>
+      fetch(`${http.origin}/admin/queues/api/queues/${QUEUES.notifications}/retry/failed`, {
+        method: 'PUT',
+        headers: { authorization: basic('admin', PASSWORD), ...headers },
+      })
+    expect((await retry({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await retry({ origin: 'https://evil.example' })).status).toBe(403)
+    expect((await retry({ 'sec-fetch-site': 'same-origin', origin: http.origin })).status).not.toBe(403)
   })
 })

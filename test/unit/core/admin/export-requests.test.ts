@@ -43,6 +43,11 @@ function exporter() {
       asked.push(query)
       return Promise.resolve([{ ...ROW, personal: query.personal ? ROW.personal : null }])
     },
+    stats: {
+      figures: () => Promise.resolve([]),
+      districtName: (id) => Promise.resolve(id === 10 ? { ru: 'Лидский', be: 'Лідскі', en: 'Lida' } : null),
+    },
+    now: () => new Date('2026-11-26T10:00:00Z'),
     translate: keys,
     timeZone: ZONE,
   })

@@ -5,26 +5,36 @@ import { isPeriodWord, parsePeriod } from '../../../../core/admin/period.js'
 import type { Language, Text } from '../../../../core/i18n/text.js'
 import { text } from '../../../../core/i18n/text.js'
 import type { Translate } from '../../../../core/i18n/translate.js'
+import { htmlToPlain } from '../../../../core/i18n/translate.js'
 import { encodeCallback } from '../../../../core/shared/callback-data.js'
 import { onButton } from '../../callbacks.js'
 import type { BotContext, StaffFeature } from '../../context.js'
 import type { StaffLog } from '../shared/boundary.js'
 import { behindErrorBoundary } from '../shared/boundary.js'
 import { keyboard } from '../shared/keyboard.js'
-import { renderBarChart } from './chart.js'
 import type { OrganisationFigures, ReportPorts } from './ports.js'
+import { statsCharts } from './stats-charts.js'
+import { requestsWorkbook } from './workbook.js'
 
 const DEAD_LETTERS_PAGE = 10
-const CHART_GROUPS = 12
 const REASON_CHARS = 300
 
-const COLORS = {
-  received: [40, 100, 200],
-  open: [240, 170, 40],
-  overdue: [210, 50, 50],
-} as const
+type Format = 'csv' | 'xlsx'
+type Args =
+  { ok: true; period: Period; districtWord: string | null; format: Format | null } | { ok: false; error: Text }
 
-type Args = { ok: true; period: Period; districtWord: string | null } | { ok: false; error: Text }
+const STATS_COLUMNS = [
+  'organisation',
+  'received',
+  'open',
+  'overdue',
+  'done-on-time',
+  'on-time-pct',
+  'accept-hours',
+  'finish-hours',
+  'reopened-pct',
+  'rating',
+] as const
 
 const fixed = (value: number | null, digits: number): string => (value === null ? '—' : value.toFixed(digits))
 const hours = (minutes: number | null): string => (minutes === null ? '—' : (minutes / 60).toFixed(1))
@@ -41,14 +51,80 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
       .filter((w) => w !== '')
     let period: Period | null = null
     let districtWord: string | null = null
+    let format: Format | null = null
     for (const word of words) {
-      if (isPeriodWord(word)) {
+      const lower = word.toLowerCase()
+      if (!allowDistrict && format === null && (lower === 'csv' || lower === 'xlsx')) format = lower
+      else if (isPeriodWord(word)) {
         period = parsePeriod(word, ports.now(), ports.timeZone)
         if (!period) return { ok: false, error: text('admin.report.error.period') }
       } else if (allowDistrict && districtWord === null) districtWord = word
       else return { ok: false, error: text(allowDistrict ? 'admin.stats.usage' : 'admin.export.usage') }
     }
-    return { ok: true, period: period ?? (parsePeriod('month', ports.now(), ports.timeZone) as Period), districtWord }
+    return {
+      ok: true,
+      period: period ?? (parsePeriod('month', ports.now(), ports.timeZone) as Period),
+      districtWord,
+      format,
+    }
+  }
+
+  const plain = (language: Language, message: Text | Text[]) => htmlToPlain(translate(language, message))
+
+  /** The requests as a file: CSV with a button for the same as XLSX, or XLSX with the period's figures. */
+  async function sendExport(ctx: BotContext, period: Period, format: Format): Promise<void> {
+    const person = ctx.person
+    if (!person) return
+    const language = person.language
+    const result = await ports.exportRequests(person.actor, period, language, { figures: format === 'xlsx' })
+    if (!result.ok) {
+      await ctx.reply(translate(language, text('admin.report.error.not-allowed')), html)
+      return
+    }
+    const caption = translate(language, [
+      text('admin.export.caption', { from: period.firstDay, to: period.lastDay, count: result.count }),
+      text(result.personal ? 'admin.export.personal' : 'admin.export.no-personal'),
+    ])
+    const name = `requests-${period.firstDay}-${period.lastDay}.${format}`
+    if (format === 'csv') {
+      await ctx.replyWithDocument(new InputFile(Buffer.from(result.csv, 'utf8'), name), {
+        caption,
+        ...html,
+        reply_markup: keyboard([
+          {
+            label: translate(language, text('admin.export.xlsx-button')),
+            data: encodeCallback({ kind: 'export.xlsx', firstDay: period.firstDay, lastDay: period.lastDay }),
+          },
+        ]),
+      })
+      return
+    }
+    const scope: Text = result.district
+      ? text('admin.export.stats.title', {
+          from: period.firstDay,
+          to: period.lastDay,
+          scope: { localized: result.district },
+        })
+      : text('admin.export.stats.title', {
+          from: period.firstDay,
+          to: period.lastDay,
+          scope: { text: text('admin.stats.region') },
+        })
+    const file = await requestsWorkbook({
+      table: result.table,
+      figures: result.figures ?? [],
+      language,
+      timeZone: ports.timeZone,
+      texts: {
+        requestsSheet: plain(language, text('admin.export.sheet.requests')),
+        statsSheet: plain(language, text('admin.export.sheet.stats')),
+        statsTitle: plain(language, scope),
+        statsColumns: STATS_COLUMNS.map((c) => plain(language, text(`admin.export.stats.column.${c}`))),
+        total: plain(language, text('admin.export.stats.total')),
+        triage: plain(language, text('admin.stats.triage')),
+      },
+    })
+    await ctx.replyWithDocument(new InputFile(file, name), { caption, ...html })
   }
 
   function figuresLine(n: number, row: OrganisationFigures, language: Language): Text {
@@ -103,42 +179,40 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
           await ctx.reply(translate(language, [title, text('admin.stats.none')]), html)
           return
         }
-        const lines: Text[] = [title, text('admin.stats.legend', { shown: Math.min(CHART_GROUPS, result.rows.length) })]
+        const lines: Text[] = [title, text('admin.stats.legend')]
         result.rows.forEach((row, i) => lines.push(figuresLine(i + 1, row, language)))
         await ctx.reply(translate(language, lines), html)
-        const chart = renderBarChart({
-          colors: [COLORS.received, COLORS.open, COLORS.overdue],
-          groups: result.rows.slice(0, CHART_GROUPS).map((row) => ({ values: [row.received, row.open, row.overdue] })),
-        })
-        // The chart has no words: its title and legend are this caption, in the reader's language.
-        await ctx.replyWithPhoto(new InputFile(chart, 'stats.png'), {
-          caption: translate(language, [title, text('admin.stats.chart-legend')]),
-          ...html,
-        })
+        // Each picture carries its own title, legend and names, so it can be forwarded alone.
+        const charts = statsCharts(result, args.period, language, translate)
+        await ctx.replyWithMediaGroup(
+          charts.map((chart, i) => ({
+            type: 'photo' as const,
+            media: new InputFile(chart.png, `stats-${i + 1}.png`),
+            ...(i === 0 ? { caption: translate(language, title), parse_mode: 'HTML' as const } : {}),
+          })),
+        )
       })
 
       privateChat.command('export', async (ctx) => {
         const person = ctx.person
         if (!person) return
-        const language = person.language
         const args = parseArgs(ctx.match, false)
         if (!args.ok) {
-          await ctx.reply(translate(language, args.error), html)
+          await ctx.reply(translate(person.language, args.error), html)
           return
         }
-        const result = await ports.exportRequests(person.actor, args.period, language)
-        if (!result.ok) {
-          await ctx.reply(translate(language, text('admin.report.error.not-allowed')), html)
+        await sendExport(ctx, args.period, args.format ?? 'csv')
+      })
+
+      onButton(privateChat, 'export.xlsx', async (ctx, { firstDay, lastDay }) => {
+        // The button names the days the CSV covered, so the file matches it whenever it is pressed.
+        const period = parsePeriod(`${firstDay}..${lastDay}`, ports.now(), ports.timeZone)
+        if (!period) {
+          await ctx.answerCallbackQuery({ text: plain(ctx.person?.language ?? 'ru', text('admin.stale-button')) })
           return
         }
-        const name = `requests-${args.period.firstDay}-${args.period.lastDay}.csv`
-        await ctx.replyWithDocument(new InputFile(Buffer.from(result.csv, 'utf8'), name), {
-          caption: translate(language, [
-            text('admin.export.caption', { from: args.period.firstDay, to: args.period.lastDay, count: result.count }),
-            text(result.personal ? 'admin.export.personal' : 'admin.export.no-personal'),
-          ]),
-          ...html,
-        })
+        await ctx.answerCallbackQuery()
+        await sendExport(ctx, period, 'xlsx')
       })
 
       const showDeadLetters = async (ctx: BotContext, offset: number, edit: boolean) => {
@@ -198,7 +272,7 @@ export function createReportsFeature(deps: { ports: ReportPorts; translate: Tran
         await ctx.answerCallbackQuery()
         await showDeadLetters(ctx, offset, true)
       })
-      onButton(composer, 'dead-letters.page', async (ctx) => {
+      onButton(composer, ['dead-letters.page', 'export.xlsx'], async (ctx) => {
         await ctx.answerCallbackQuery({ text: translate(ctx.person?.language ?? 'ru', text('admin.stale-button')) })
       })
     },

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../../core/access/permissions.js'
+import type { ExportResult } from '../../../../core/admin/export-requests.js'
 import type { DeadLetter } from '../../../../core/admin/list-dead-letters.js'
 import type { OrganisationFigures, StatsResult } from '../../../../core/admin/organisation-stats.js'
 import type { Period } from '../../../../core/admin/period.js'
@@ -19,7 +20,8 @@ export interface ReportPorts {
     actor: Actor,
     period: Period,
     language: Language,
-  ) => Promise<Refused | { ok: true; csv: string; count: number; personal: boolean }>
+    options: { figures: boolean },
+  ) => Promise<ExportResult>
   deadLetters: (
     actor: Actor,
     offset: number,
