@@ -82,6 +82,19 @@ describe('an open request at the same address', () => {
     expect(state.draft).toBeNull()
   })
 
+  it('when a draft that has seen the duplicates is checked again and they are still there, then it is submitted without asking', () => {
+    const draft = summary.state.draft
+    if (!draft) throw new Error('the summary holds a draft')
+    const { state, last } = run([press('send')], {
+      state: { ...summary.state, draft: { ...draft, duplicatesSeen: true } },
+      answers: DUPLICATES,
+    })
+
+    expect(last.commands.map((c) => c.type)).toEqual(['check-before-send', 'submit'])
+    expect(keys(last)).not.toContain('report.duplicate-found')
+    expect(state.step).not.toBe('report.duplicate')
+  })
+
   it('when "follow" is pressed, then that request is followed, the draft dropped and the resident told', () => {
     const { state, last } = run([press('follow:42')], {
       state: found.state,
