@@ -160,6 +160,7 @@ describe('routeRequest', () => {
     const before = [...burstPipeRule.copyOrganisationIds]
     const decision = routeRequest({ districtId: CITY, categoryId: BURST_PIPE, parentCategoryId: WATER }, RULES)
     expect(burstPipeRule.copyOrganisationIds).toEqual(before)
-    if (decision.kind === 'routed') expect(decision.copyOrganisationIds).not.toBe(burstPipeRule.copyOrganisationIds)
+    if (decision.kind !== 'routed') throw new Error(`expected a routed decision, got ${decision.kind}`)
+    expect(decision.copyOrganisationIds).not.toBe(burstPipeRule.copyOrganisationIds)
   })
 })
