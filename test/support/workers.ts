@@ -15,6 +15,7 @@ import type { Database } from '../../src/db/schema.js'
 import { createTransact } from '../../src/db/transact.js'
 import type { RunningWorkers } from '../../src/workers/start-workers.js'
 import { startWorkers } from '../../src/workers/start-workers.js'
+import { QUEUES } from '../../src/workers/jobs.js'
 import type { FakeTelegram } from './fake-telegram/server.js'
 
 /** A clock the test moves: SLA and rating times without waiting hours. */
@@ -94,4 +95,20 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/** Resolves once the sweep has run `runs` more times from now: whatever it would redo, it has redone. */
+export async function sweepsRun(workers: RunningWorkers | undefined, runs = 2): Promise<void> {
+  if (!workers) throw new Error('the workers are not running')
+  const maintenance = workers.queues[QUEUES.maintenance]
+  const done = async () => (await maintenance.getJobCounts('completed')).completed ?? 0
+  const target = (await done()) + runs
+  await eventually(async () => (await done()) >= target)
+}
+
+/** Send jobs still to run (waiting, delayed or running): none means nothing more can be sent. */
+export async function sendsPending(workers: RunningWorkers | undefined): Promise<number> {
+  if (!workers) throw new Error('the workers are not running')
+  const counts = await workers.queues[QUEUES.send].getJobCounts('waiting', 'prioritized', 'delayed', 'active')
+  return Object.values(counts).reduce((sum, n) => sum + n, 0)
 }

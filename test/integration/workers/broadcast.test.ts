@@ -4,7 +4,7 @@ import { startFakeTelegram } from '../../support/fake-telegram/server.js'
 import { aNotice, idOf, residentsLivingIn } from '../../support/fixtures.js'
 import type { TestDatabase } from '../../support/test-database.js'
 import { createTestDatabase } from '../../support/test-database.js'
-import { eventually, MINSK_NOON, startTestWorkers, testClock } from '../../support/workers.js'
+import { eventually, MINSK_NOON, sendsPending, startTestWorkers, sweepsRun, testClock } from '../../support/workers.js'
 
 describe('outage notice broadcasts', () => {
   let t: TestDatabase
@@ -91,7 +91,7 @@ describe('outage notice broadcasts', () => {
       { body, state: 'scheduled', sendAt: new Date(clock.now().getTime() + 60_000) },
     )
     workers = await startTestWorkers({ db: t.db, telegram, now: clock.now })
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await sweepsRun(workers)
     expect(await noticeState(notice)).toBe('scheduled')
     clock.advance(120_000)
     await eventually(async () => (await noticeState(notice)) === 'sent', 20_000)
@@ -109,13 +109,13 @@ describe('outage notice broadcasts', () => {
     workers = await startTestWorkers({ db: t.db, telegram, now: clock.now, sendRatePerSecond: 30 })
     await eventually(async () => (await copiesPerUser(people, body)).filter((n) => n > 0).length >= 20)
     await t.db.updateTable('notices').set({ state: 'cancelled' }).where('id', '=', notice).execute()
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    // Once the sweep has run and no send job is left, nothing more can go out.
+    await sweepsRun(workers)
+    await eventually(async () => (await sendsPending(workers)) === 0, 30_000)
     const copies = await copiesPerUser(people, body)
     expect(Math.max(...copies)).toBe(1)
     const sent = copies.filter((n) => n === 1).length
     expect(sent).toBeLessThan(150)
-    await new Promise((resolve) => setTimeout(resolve, 1500))
-    expect((await copiesPerUser(people, body)).filter((n) => n === 1).length).toBe(sent)
     const states = await t.db.selectFrom('notice_deliveries').select('state').where('notice_id', '=', notice).execute()
     expect(states.filter((s) => s.state === 'sent').length).toBe(sent)
   })

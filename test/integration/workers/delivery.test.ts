@@ -11,7 +11,7 @@ import { startFakeTelegram } from '../../support/fake-telegram/server.js'
 import { aDraft, aPhoto, aResident, aStaffMember } from '../../support/fixtures.js'
 import type { TestDatabase } from '../../support/test-database.js'
 import { createTestDatabase } from '../../support/test-database.js'
-import { eventually, MINSK_NOON, startTestWorkers, testClock } from '../../support/workers.js'
+import { eventually, MINSK_NOON, sendsPending, startTestWorkers, sweepsRun, testClock } from '../../support/workers.js'
 
 const chatOf = async (t: TestDatabase, userId: number): Promise<number> => {
   const row = await t.db
@@ -72,10 +72,12 @@ describe('delivery workers on real Redis and PostgreSQL, through the fake Bot AP
     const residentChat = await chatOf(t, resident)
     await eventually(() => texts(residentChat).some((x) => x.includes('Принята в работу')))
 
-    // The relay publishing the same rows again, and the sweep, change nothing.
+    // The relay publishing the same rows again, and the sweep, change nothing: once both have run,
+    // no send is left to run.
     await t.db.updateTable('outbox').set({ published_at: null, locked_until: null }).execute()
     await workers.relay.publishOnce()
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await sweepsRun(workers)
+    await eventually(async () => (await sendsPending(workers)) === 0)
     expect(texts(residentChat).filter((x) => x.includes('Принята в работу'))).toHaveLength(1)
     expect(texts(dispatcherChat).filter((x) => x.includes(request.number))).toHaveLength(1)
   })
@@ -272,7 +274,8 @@ describe('delivery workers on real Redis and PostgreSQL, through the fake Bot AP
     await eventually(
       () => texts(dispatcherChat).filter((x) => x.includes(`${request.number} не принята в срок`)).length >= 2,
     )
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await sweepsRun(workers)
+    await eventually(async () => (await sendsPending(workers)) === 0)
     expect(texts(dispatcherChat).filter((x) => x.includes(`${request.number} не принята в срок`))).toHaveLength(2)
   })
 })
