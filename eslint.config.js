@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 import { layerRules } from './scripts/layers.js'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', '.scratch/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', '.scratch/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
