@@ -5,6 +5,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Finished } from '../../support/run-process.js'
 import { cleanEnv, PROJECT_ROOT, waitForLine } from '../../support/run-process.js'
+import { prefixPool } from '../../support/redis-prefix.js'
+
+const redisPrefixes = prefixPool()
+afterAll(() => redisPrefixes.drop())
 
 interface Started {
   /** npm's own process, leader of a process group of its own (as a terminal's foreground job is). */
@@ -29,7 +33,7 @@ const alive = (pid: number): boolean => {
 async function npmStart(dataDir: string): Promise<Started> {
   const child = spawn('npm', ['start'], {
     cwd: PROJECT_ROOT,
-    env: cleanEnv({ DATA_DIR: dataDir, HTTP_PORT: '0', REDIS_PREFIX: `npm${process.pid}` }),
+    env: cleanEnv({ DATA_DIR: dataDir, HTTP_PORT: '0', REDIS_PREFIX: redisPrefixes.take('npm') }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

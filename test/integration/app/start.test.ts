@@ -9,6 +9,10 @@ import { startFakeTelegram } from '../../support/fake-telegram/server.js'
 import { runEntry, startEntry, waitForLine } from '../../support/run-process.js'
 import type { TestDatabase } from '../../support/test-database.js'
 import { createTestDatabase } from '../../support/test-database.js'
+import { prefixPool } from '../../support/redis-prefix.js'
+
+const redisPrefixes = prefixPool()
+afterAll(() => redisPrefixes.drop())
 
 const tempDir = () => mkdtemp(path.join(tmpdir(), 's115-start-'))
 const urlIn = (line: string) => /"url":"(http:\/\/[^"]+)"/.exec(line)?.[1]
@@ -80,7 +84,7 @@ describe('the service process', () => {
         DATABASE_URL: database.url,
         HTTP_PORT: '0',
         DATA_DIR: await tempDir(),
-        REDIS_PREFIX: `start${process.pid}`,
+        REDIS_PREFIX: redisPrefixes.take('start'),
       })
       const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
       await waitForLine(service, (line) => (line.includes('Telegram bot ready') ? true : undefined), STARTS_WITHIN_MS)
@@ -110,7 +114,7 @@ describe('the service process', () => {
           DATABASE_URL: database.url,
           HTTP_PORT: '0',
           DATA_DIR: await tempDir(),
-          REDIS_PREFIX: `silent${process.pid}`,
+          REDIS_PREFIX: redisPrefixes.take('silent'),
         })
         const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
         const health = await fetch(`${url}health`)
@@ -140,7 +144,7 @@ describe('the service process', () => {
         DATABASE_URL: database.url,
         HTTP_PORT: '0',
         DATA_DIR: await tempDir(),
-        REDIS_PREFIX: `refused${process.pid}`,
+        REDIS_PREFIX: redisPrefixes.take('refused'),
       })
       const url = await waitForLine(service, urlIn, STARTS_WITHIN_MS)
       // The first try gives up after its calls' own timeout; on a loaded machine that may take a while.

@@ -19,6 +19,10 @@ import { startTcpProxy } from '../../support/tcp-proxy.js'
 import type { TestDatabase } from '../../support/test-database.js'
 import { createTestDatabase } from '../../support/test-database.js'
 import { eventually } from '../../support/workers.js'
+import { prefixPool } from '../../support/redis-prefix.js'
+
+const redisPrefixes = prefixPool()
+afterAll(() => redisPrefixes.drop())
 
 /** A worker process (`npm run start:worker`), as production runs it. */
 async function startWorkerProcess(env: {
@@ -113,7 +117,7 @@ describe('faults: deliveries survive crashes and outages', () => {
       const people = await residentsLivingIn(t.db, 'volkovysk.volkovysk', 300)
       const body = 'Авария на водоводе: проверка после сбоя'
       await aNotice(t.db, { scope: 'districts', districtIds: [await idOf(t.db, 'districts', 'volkovysk')] }, { body })
-      const prefix = `kill${process.pid}`
+      const prefix = redisPrefixes.take('kill')
       const first = await startWorkerProcess({
         databaseUrl: t.url,
         redisUrl: 'redis://127.0.0.1:6379',
@@ -179,7 +183,7 @@ describe('faults: deliveries survive crashes and outages', () => {
         databaseUrl: t.url,
         redisUrl: `redis://127.0.0.1:${port}`,
         telegram,
-        prefix: `redis${process.pid}`,
+        prefix: redisPrefixes.take('redis'),
       })
       try {
         await eventually(async () => (await copies(people, body)).filter((n) => n > 0).length >= 60, 30_000)
@@ -237,7 +241,7 @@ describe('faults: deliveries survive crashes and outages', () => {
         databaseUrl: viaProxy.toString(),
         redisUrl: 'redis://127.0.0.1:6379',
         telegram,
-        prefix: `pg${process.pid}`,
+        prefix: redisPrefixes.take('pg'),
       })
       try {
         proxy.cut()
