@@ -1,27 +1,13 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import type { OrganisationFigures } from '../../core/admin/organisation-stats.js'
 import type { LocalizedText } from '../../core/i18n/text.js'
 import { FINISHED_STATUSES } from '../../core/requests/status.js'
 import type { Database } from '../schema.js'
 
-export interface OrganisationStats {
+/** The core's figures, with the organisation's id for joining in the repository. */
+export interface OrganisationStats extends OrganisationFigures {
   organisationId: number | null
-  code: string | null
-  name: LocalizedText | null
-  received: number
-  /** Of those received, still open (not finished). */
-  open: number
-  /** Open and past the deadline to fix. */
-  overdue: number
-  /** Done by the deadline to fix. */
-  doneOnTime: number
-  /** Of those done, the share done by the deadline (0–100), null when none is done. */
-  doneOnTimePct: number | null
-  medianAcceptMinutes: number | null
-  medianFinishMinutes: number | null
-  /** Share of those received that were ever reopened (0–100). */
-  reopenPct: number | null
-  averageRating: number | null
 }
 
 /**
